@@ -44,16 +44,16 @@ export class CodegenApiError extends CodegenError {
   /** The parsed JSON body, or the raw text when it was not JSON. */
   readonly body: unknown;
   readonly operation: OperationRef;
-  readonly response: Response;
+  /** The raw answer (headers, status text). Non-enumerable so logging the error stays small. */
+  declare readonly response: Response;
 
   constructor(init: ApiErrorInit, message = apiErrorMessage(init)) {
     super(message);
     this.status = init.status;
     this.body = init.body;
     this.operation = init.operation;
-    // Non-enumerable: a Response is large and carries request details; keep JSON/inspect output small.
+    // `declare` emits no class field, so this is the only definition: non-enumerable and read-only.
     Object.defineProperty(this, "response", { value: init.response, enumerable: false });
-    this.response = init.response;
   }
 
   toJSON() {

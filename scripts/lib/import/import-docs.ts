@@ -1,0 +1,252 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, rm, rmdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { writeFilesAtomically } from "../fs-atomic.js";
+import { parseDocsIndex, type ReferencePage } from "./docs-index.js";
+import { ImportError } from "./errors.js";
+import { emitYaml } from "./emit.js";
+import { isRecord, type JsonObject } from "./json.js";
+import { convertMintlifyBlock, isMintlifyBlock } from "./mintlify.js";
+import { fastApiOperationId } from "./operation-id.js";
+import { parseBlockYaml, parseDocsPage } from "./page.js";
+import { isPlainOpenApiBlock, readPlainBlock } from "./plain.js";
+import {
+  assignRateLimit,
+  parseOverviewRateLimits,
+  parsePageRateLimit,
+  type RateLimitPolicy,
+} from "./rate-limits.js";
+import { openSource } from "./source.js";
+
+export interface ImportOptions {
+  /** A directory holding a copy of the docs site (llms.txt at its root) or the site's https URL. */
+  source: string;
+  /** Where fragments go: `<outDir>/<section>/<slug>.yaml`. */
+  outDir: string;
+  /** Used for URL sources (tests may pass their own; defaults to the global fetch). */
+  fetch?: typeof fetch;
+  /** Receives one line per added/changed/removed fragment and a summary; silent by default. */
+  log?: (line: string) => void;
+}
+
+/** Fragment paths relative to outDir, with "/" separators, sorted. */
+export interface ImportResult {
+  /** Every fragment whose content was (re)written: the added ones and the changed ones. */
+  written: string[];
+  /** The subset of `written` that did not exist before. */
+  added: string[];
+  unchanged: string[];
+  /** Fragments (carrying `x-source`) whose page left the index. */
+  removed: string[];
+}
+
+/** Section directories under outDir that never hold imported fragments. */
+const NOT_FRAGMENT_DIRS = new Set(["overrides"]);
+
+/**
+ * Imports every operation page listed by the docs index into one OpenAPI 3.1 fragment per page.
+ * Every page is read and converted before anything is written, and the set is written atomically, so a bad
+ * page leaves the previous fragments exactly as they were.
+ */
+export async function importDocs(options: ImportOptions): Promise<ImportResult> {
+  const log = options.log ?? (() => {});
+  const outDir = resolve(options.outDir);
+  const source = openSource(options.source, options.fetch ?? globalThis.fetch);
+  const index = parseDocsIndex(
+    decodeUtf8(await source.readIndex(), source.indexLocation),
+    source.indexLocation,
+  );
+
+  const overview = index.find((page) => page.section === undefined && page.slug === "overview");
+  if (!overview)
+    throw new ImportError(
+      { source: source.indexLocation },
+      "the index links no /api-reference/overview.md (it holds the rate limits)",
+    );
+  const operationPages = index.filter((page) => page.section !== undefined);
+  if (operationPages.length === 0)
+    throw new ImportError(
+      { source: source.indexLocation },
+      "the index links no API-reference operation page",
+    );
+
+  const [policy, ...fragments] = await Promise.all([
+    readOverview(source, overview),
+    ...operationPages.map(async (page) => ({ page, ...(await source.readPage(new URL(page.url).pathname)) })),
+  ]);
+  const files = new Map<string, string>();
+  const operations = new Map<string, string>();
+  for (const { page, bytes, location } of fragments as Array<{
+    page: ReferencePage;
+    bytes: Uint8Array;
+    location: string;
+  }>) {
+    const { document, operation } = buildFragment(page, bytes, location, policy as RateLimitPolicy);
+    const relative = `${page.section}/${page.slug}.yaml`;
+    const clash = operations.get(operation);
+    if (clash)
+      throw new ImportError({ source: location, operation }, `the operation is also documented by ${clash}`);
+    operations.set(operation, location);
+    files.set(relative, emitYaml(document));
+  }
+  return writeFragments(outDir, files, log);
+}
+
+async function readOverview(
+  source: ReturnType<typeof openSource>,
+  overview: ReferencePage,
+): Promise<RateLimitPolicy> {
+  const { bytes, location } = await source.readPage(new URL(overview.url).pathname);
+  return parseOverviewRateLimits(decodeUtf8(bytes, location), location);
+}
+
+/** Converts one operation page (either format) into its fragment document. */
+export function buildFragment(
+  page: ReferencePage,
+  bytes: Uint8Array,
+  location: string,
+  policy: RateLimitPolicy,
+): { document: JsonObject; operation: string } {
+  const section = page.section!;
+  const docsPage = parseDocsPage(decodeUtf8(bytes, location), location);
+  if (!docsPage.fence) {
+    throw new ImportError(
+      { source: location },
+      "missing ````yaml block: an operation page must embed its OpenAPI",
+    );
+  }
+  const fenceOperation = `${docsPage.fence.method.toUpperCase()} ${docsPage.fence.path}`;
+  const context = { source: location, operation: fenceOperation };
+  const block = parseBlockYaml(docsPage.fence.yaml, context);
+  const xSource = { url: page.url, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const agreeWithFence = (method: string, path: string): void => {
+    if (method !== docsPage.fence!.method || path !== docsPage.fence!.path) {
+      throw new ImportError(
+        context,
+        `the fence header names ${fenceOperation} but the block documents ${method.toUpperCase()} ${path}`,
+      );
+    }
+  };
+  const stated = parsePageRateLimit(docsPage.description, context);
+
+  if (isPlainOpenApiBlock(block)) {
+    const plain = readPlainBlock(block, location);
+    agreeWithFence(plain.method, plain.path);
+    const operationId = typeof plain.operation.operationId === "string" ? plain.operation.operationId : "";
+    if (!operationId) throw new ImportError(context, "the plain OpenAPI operation has no operationId");
+    const summary = typeof plain.operation.summary === "string" ? plain.operation.summary : docsPage.title;
+    const rateLimit = assignRateLimit(
+      policy,
+      stated,
+      { operationId, summary, path: plain.path, tag: section },
+      context,
+    );
+    // Upstream repeats each tag once per router it is mounted on; the page's section is the tag that counts.
+    const operation = { ...plain.operation, tags: [section], "x-rate-limit": rateLimit };
+    const pathItem = {
+      ...((plain.document.paths as JsonObject)[plain.path] as JsonObject),
+      [plain.method]: operation,
+    };
+    const { openapi, info, ...rest } = plain.document;
+    return {
+      document: { openapi, info, "x-source": xSource, ...rest, paths: { [plain.path]: pathItem } },
+      operation: fenceOperation,
+    };
+  }
+
+  if (isMintlifyBlock(block)) {
+    const converted = convertMintlifyBlock(block, location);
+    agreeWithFence(converted.method, converted.path);
+    const operationId = fastApiOperationId(docsPage.title, converted.method, converted.path);
+    const rateLimit = assignRateLimit(
+      policy,
+      stated,
+      { operationId, summary: docsPage.title, path: converted.path, tag: section },
+      context,
+    );
+    const operation: JsonObject = {
+      tags: [section],
+      summary: docsPage.title,
+      ...(docsPage.description ? { description: docsPage.description } : {}),
+      operationId,
+      ...converted.operation,
+      "x-rate-limit": rateLimit,
+    };
+    const document: JsonObject = {
+      openapi: "3.1.0",
+      // OpenAPI requires info; the rendered block has none, so the fragment is named after its page.
+      info: { title: docsPage.title, version: "0.0.0" },
+      "x-source": xSource,
+      ...(converted.servers !== undefined ? { servers: converted.servers } : {}),
+      ...(converted.security !== undefined ? { security: converted.security } : {}),
+      paths: { [converted.path]: { [converted.method]: operation } },
+      ...(Object.keys(converted.components).length > 0 ? { components: converted.components } : {}),
+    };
+    return { document, operation: fenceOperation };
+  }
+
+  const keys = isRecord(block) ? Object.keys(block).join(", ") : typeof block;
+  throw new ImportError(
+    context,
+    `unknown format: the block is neither OpenAPI 3.1 (openapi + paths) nor Mintlify-rendered (paths.path/method/request); it has ${keys || "nothing"}`,
+  );
+}
+
+async function writeFragments(
+  outDir: string,
+  files: Map<string, string>,
+  log: (line: string) => void,
+): Promise<ImportResult> {
+  const result: ImportResult = { written: [], added: [], unchanged: [], removed: [] };
+  const toWrite = new Map<string, string>();
+  for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const target = join(outDir, ...relative.split("/"));
+    const previous = await readFile(target, "utf8").catch(() => undefined);
+    if (previous === content) {
+      result.unchanged.push(relative);
+      continue;
+    }
+    toWrite.set(target, content);
+    result.written.push(relative);
+    if (previous === undefined) result.added.push(relative);
+    log(`${previous === undefined ? "added  " : "changed"} ${relative}`);
+  }
+  await writeFilesAtomically(toWrite);
+
+  for (const relative of await existingFragments(outDir)) {
+    if (files.has(relative)) continue;
+    await rm(join(outDir, ...relative.split("/")));
+    result.removed.push(relative);
+    log(`removed ${relative}`);
+    await rmdir(join(outDir, relative.split("/")[0]!)).catch(() => {}); // only succeeds once the section is empty
+  }
+  const changed = result.written.length - result.added.length;
+  log(
+    `${files.size} fragments: ${result.added.length} added, ${changed} changed, ${result.unchanged.length} unchanged, ${result.removed.length} removed`,
+  );
+  return result;
+}
+
+/** Fragments the importer owns: `<section>/<slug>.yaml` files carrying a top-level `x-source`. */
+async function existingFragments(outDir: string): Promise<string[]> {
+  const sections = await readdir(outDir, { withFileTypes: true }).catch(() => []);
+  const found: string[] = [];
+  for (const section of sections) {
+    if (!section.isDirectory() || NOT_FRAGMENT_DIRS.has(section.name) || section.name.startsWith("."))
+      continue;
+    for (const file of await readdir(join(outDir, section.name))) {
+      if (!file.endsWith(".yaml")) continue;
+      const text = await readFile(join(outDir, section.name, file), "utf8");
+      if (/^x-source:/m.test(text)) found.push(`${section.name}/${file}`);
+    }
+  }
+  return found.sort();
+}
+
+function decodeUtf8(bytes: Uint8Array, location: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch (error) {
+    throw new ImportError({ source: location }, "the file is not valid UTF-8", { cause: error });
+  }
+}

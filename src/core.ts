@@ -1,0 +1,35 @@
+import type { Client } from "openapi-fetch";
+import type { paths } from "./generated/schema.js";
+import { ConfigurationError, createApiError, type OperationRef } from "./errors.js";
+
+/**
+ * What every helper is built on: the typed openapi-fetch client (already wired with auth and the
+ * resilience layer) plus the client's defaults. Created once per `createCodegenClient` call.
+ */
+export interface CoreClient {
+  /** The typed openapi-fetch client: `api.GET("/v1/users/me")` returns `{ data, error, response }`. */
+  readonly api: Client<paths>;
+  /** The default organization (option `orgId`, env `CODEGEN_ORG_ID`). */
+  readonly orgId: number | undefined;
+}
+
+/** The organization a helper call acts on: the call's own, else the client's, else a clear error. */
+export function requireOrgId(core: CoreClient, override?: number): number {
+  const orgId = override ?? core.orgId;
+  if (orgId === undefined) {
+    throw new ConfigurationError(
+      "No organization id: pass `orgId` to the call or to createCodegenClient(), or set CODEGEN_ORG_ID",
+    );
+  }
+  return orgId;
+}
+
+/** openapi-fetch's `{ data, error, response }` to the data, or the typed `CodegenApiError` for a non-2xx answer. */
+export async function unwrap<T>(
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
+  operation: OperationRef,
+): Promise<T> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw createApiError({ status: response.status, body: error, operation, response });
+  return data as T;
+}

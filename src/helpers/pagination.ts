@@ -1,0 +1,94 @@
+import { ConfigurationError } from "../errors.js";
+
+/** The API's largest (and default) page size. */
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageOptions {
+  /** Stop after this many items (iteration only; the first page is also trimmed to it). Default: all. */
+  maxItems?: number;
+}
+
+/** How to read one skip/limit-paged operation. */
+export interface PagedOperation<Page, Item> {
+  fetchPage(skip: number, limit: number): Promise<Page>;
+  items(page: Page): readonly Item[];
+  /** The total the server reported, when it did. */
+  total(page: Page): number | null | undefined;
+}
+
+/**
+ * A list call: `await` it for the first page as the API returns it, or `for await` it for every item
+ * across pages. Pages are fetched lazily, one at a time, and only when needed.
+ */
+export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<Item> {
+  readonly #operation: PagedOperation<Page, Item>;
+  readonly #skip: number;
+  readonly #pageSize: number;
+  readonly #maxItems: number;
+  #firstPage: Promise<Page> | undefined;
+
+  constructor(operation: PagedOperation<Page, Item>, start: { skip?: number; limit?: number; maxItems?: number }) {
+    this.#operation = operation;
+    this.#skip = checkInteger("skip", start.skip ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    this.#pageSize = checkInteger("limit", start.limit ?? MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    this.#maxItems = checkInteger("maxItems", start.maxItems ?? Infinity, 0, Infinity);
+  }
+
+  /** The first page; fetched once however often it is awaited or iterated. */
+  then<A = Page, B = never>(
+    onFulfilled?: ((page: Page) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#first().then(onFulfilled, onRejected);
+  }
+
+  /** Every page in order, ending on the reported total, an empty page, or `maxItems`. */
+  async *pages(): AsyncGenerator<Page, void, undefined> {
+    let skip = this.#skip;
+    let seen = 0;
+    while (seen < this.#maxItems) {
+      const page = skip === this.#skip ? await this.#first() : await this.#fetch(skip, this.#maxItems - seen);
+      const count = this.#operation.items(page).length;
+      if (count === 0) return;
+      yield page;
+      seen += count;
+      skip += count;
+      const total = this.#operation.total(page);
+      // Without a total, only an empty page proves the end: a short page may just be a server-side cap.
+      if (typeof total === "number" && skip >= total) return;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    let left = this.#maxItems;
+    for await (const page of this.pages()) {
+      for (const item of this.#operation.items(page)) {
+        if (left-- <= 0) return;
+        yield item;
+      }
+    }
+  }
+
+  /** Every item in an array (mind `maxItems` on large lists). */
+  async toArray(): Promise<Item[]> {
+    const all: Item[] = [];
+    for await (const item of this) all.push(item);
+    return all;
+  }
+
+  #first(): Promise<Page> {
+    this.#firstPage ??= this.#fetch(this.#skip, this.#maxItems);
+    return this.#firstPage;
+  }
+
+  // Asking for no more than is still wanted keeps the last page small.
+  #fetch(skip: number, wanted: number): Promise<Page> {
+    return this.#operation.fetchPage(skip, Math.max(1, Math.min(this.#pageSize, wanted)));
+  }
+}
+
+function checkInteger(name: string, value: number, min: number, max: number): number {
+  const valid = (Number.isInteger(value) || value === Infinity) && value >= min && value <= max;
+  if (!valid) throw new ConfigurationError(`List option \`${name}\` must be an integer from ${min} to ${max}, got ${value}`);
+  return value;
+}

@@ -1,0 +1,111 @@
+import { CodegenError, ConnectionError, TimeoutError, type OperationRef } from "../errors.js";
+
+export interface Attempt {
+  baseFetch: typeof fetch;
+  /** The caller's request; its `signal` is the user's. Its body is never read here (see `body`). */
+  request: Request;
+  /** The request body, buffered once so that every attempt sends the same bytes. */
+  body: ArrayBuffer | null;
+  /** openapi-fetch's `requestInitExt` (e.g. an undici dispatcher), passed through untouched. */
+  extra: RequestInit | undefined;
+  timeoutMs: number;
+  operation: OperationRef;
+  /** Called as soon as the server answered or the attempt failed (frees the rate-limit slot). */
+  settled: () => void;
+}
+
+/**
+ * One attempt under its own timeout, linked to the user's signal. The timeout also covers reading the body of
+ * JSON and text answers: openapi-fetch reads the body only after `fetch` returns, so a response that stalls
+ * mid-body would otherwise hang forever. Those bodies are buffered here and handed back as a fresh Response.
+ *
+ * Rejects with the user's abort reason as is, a `TimeoutError`, or a `ConnectionError` carrying the cause.
+ */
+export async function runAttempt(attempt: Attempt): Promise<Response> {
+  const { request, timeoutMs, operation } = attempt;
+  const userSignal = request.signal;
+  if (userSignal.aborted) throw userSignal.reason;
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer =
+    timeoutMs === Number.POSITIVE_INFINITY
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort(new TimeoutError(operation, timeoutMs));
+        }, timeoutMs);
+  const forwardAbort = () => controller.abort(userSignal.reason);
+  userSignal.addEventListener("abort", forwardAbort, { once: true });
+  // A streamed body stays tied to the user's signal after we return, so their abort can still cancel it.
+  let streaming = false;
+
+  try {
+    let response: Response;
+    try {
+      const init: RequestInit = { signal: controller.signal };
+      if (attempt.body) init.body = attempt.body;
+      response = await attempt.baseFetch(new Request(request, init), attempt.extra);
+    } finally {
+      attempt.settled();
+    }
+    if (response.body === null || !shouldBuffer(response)) {
+      streaming = response.body !== null;
+      return response;
+    }
+    return copyWithBody(response, await response.arrayBuffer());
+  } catch (error) {
+    if (userSignal.aborted) throw userSignal.reason;
+    if (timedOut) throw new TimeoutError(operation, timeoutMs);
+    if (error instanceof CodegenError) throw error;
+    throw new ConnectionError(`${operation.method} ${operation.path} failed: ${describeCause(error)}`, {
+      operation,
+      cause: error,
+    });
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    if (!streaming) userSignal.removeEventListener("abort", forwardAbort);
+  }
+}
+
+/** Error answers, JSON and text are small and read whole by openapi-fetch; streams and binaries are left alone. */
+function shouldBuffer(response: Response): boolean {
+  if (!response.ok) return true;
+  const type = response.headers.get("content-type");
+  if (type === null) return true;
+  return type.includes("json") || (type.startsWith("text/") && !type.startsWith("text/event-stream"));
+}
+
+function copyWithBody(response: Response, body: ArrayBuffer): Response {
+  const copy = new Response(body, response);
+  // `url` is read-only on Response and empty on a constructed one; keep the real one for callers who log it.
+  if (response.url) Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
+}
+
+/** "fetch failed" says nothing; undici puts the useful part ("ECONNRESET", "other side closed") in `cause`. */
+function describeCause(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  if (cause && typeof cause === "object") {
+    const detail = [cause.code, cause.message].filter((part) => typeof part === "string" && part).join(" ");
+    if (detail) return `${error.message} (${detail})`;
+  }
+  return error.message;
+}
+
+/** Sleeps `ms`, rejecting with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
