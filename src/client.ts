@@ -2,13 +2,15 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { ConfigurationError } from "./errors.js";
 import type { CoreClient } from "./core.js";
+import { createHelpers, type Helpers } from "./helpers/index.js";
+import { createResilientFetch, type ResilienceOptions } from "./resilience/index.js";
 
 /** Sent in `User-Agent` outside browsers; `test/client/version.test.ts` pins it to package.json. */
 export const VERSION = "0.1.0";
 
 export const DEFAULT_BASE_URL = "https://api.codegen.com";
 
-export interface CodegenClientOptions {
+export interface CodegenClientOptions extends Omit<ResilienceOptions, "baseUrl"> {
   /** API token, sent as `Authorization: Bearer …` to `baseUrl`'s origin only. Default: env `CODEGEN_API_TOKEN`. */
   token?: string;
   /** Default organization for helpers. Default: env `CODEGEN_ORG_ID`. */
@@ -23,8 +25,12 @@ export interface CodegenClientOptions {
   userAgent?: string;
 }
 
-/** The typed openapi-fetch client: `client.GET("/v1/users/me")` resolves to `{ data, error, response }`. */
-export type CodegenClient = Client<paths> & {
+/**
+ * The typed openapi-fetch client (`client.GET("/v1/users/me")` resolves to `{ data, error, response }`)
+ * plus the helpers (`client.agentRuns.create(…)`, `client.waitForAgentRun(…)`, …), which throw typed errors.
+ */
+export type CodegenClient = Client<paths> &
+  Helpers & {
   /** The default organization (option `orgId`, env `CODEGEN_ORG_ID`), if any. */
   readonly orgId: number | undefined;
 };
@@ -115,7 +121,10 @@ function defaultUserAgent(userAgent: string | undefined): string | undefined {
 }
 
 /** Parts shared with `createCodegenClient`: the transport-wrapped openapi-fetch client and its defaults. */
-export function createCore(options: CodegenClientOptions, wrapTransport: (fetch: typeof fetch) => typeof fetch) {
+export function createCore(
+  options: CodegenClientOptions,
+  wrapTransport: (transport: typeof fetch, baseUrl: string) => typeof fetch,
+) {
   const { token, baseUrl, origin, orgId } = resolveOptions(options);
   const userFetch = options.fetch;
   // Looked up per call, not captured: polyfills and interceptors installed later still apply.
@@ -125,17 +134,22 @@ export function createCore(options: CodegenClientOptions, wrapTransport: (fetch:
   const api = createClient<paths>({
     baseUrl,
     headers,
-    fetch: wrapTransport(authorizeOrigin(baseFetch, origin, token)),
+    fetch: wrapTransport(authorizeOrigin(baseFetch, origin, token), baseUrl),
   });
   const core: CoreClient = { api, orgId };
   return core;
 }
 
 /**
- * The Codegen API client: openapi-fetch's typed `GET`/`POST`/… (raw calls keep `{ data, error, response }`)
- * plus the helpers, over a transport that authorizes requests for the configured origin.
+ * The Codegen API client. Requests go: openapi-fetch → resilience (throttle, timeout, retry) → authorization
+ * (configured origin only) → `fetch`. Everything is resolved here, once; a call only runs those layers.
  */
 export function createCodegenClient(options: CodegenClientOptions = {}): CodegenClient {
-  const core = createCore(options, (transport) => transport);
-  return { ...core.api, orgId: core.orgId };
+  // The token must not reach the resilience layer (it could surface in its hooks): pass it only what it reads.
+  const { token: _token, orgId: _orgId, fetch: _fetch, headers: _headers, userAgent: _userAgent, ...resilience } =
+    options;
+  const core = createCore(options, (transport, baseUrl) =>
+    createResilientFetch(transport, { ...resilience, baseUrl }),
+  );
+  return { ...core.api, ...createHelpers(core), orgId: core.orgId };
 }

@@ -1,4 +1,45 @@
+/**
+ * codegen-api: the typed client for the Codegen Developer API.
+ * `createCodegenClient()` is the entry point; everything else here is what its users name in their code.
+ */
 export { createCodegenClient, DEFAULT_BASE_URL, VERSION } from "./client.js";
 export type { CodegenClient, CodegenClientOptions } from "./client.js";
 export * from "./errors.js";
 export type * from "./types.js";
+
+// Helpers: what their results and options are called.
+export {
+  AgentRunTimeoutError,
+  agentRunOutcome,
+  PagedList,
+  MAX_PAGE_SIZE,
+  MIN_POLL_INTERVAL_MS,
+  DEFAULT_WAIT_TIMEOUT_MS,
+} from "./helpers/index.js";
+export type {
+  AgentRunOutcome,
+  AgentRunLogsQuery,
+  CheckSuiteSettingsBody,
+  Clock,
+  CreateAgentRunBody,
+  EditPullRequestBody,
+  FollowAgentRunLogsOptions,
+  GenerateSetupCommandsBody,
+  Helpers,
+  ListAgentRunsQuery,
+  PageOptions,
+  PollIntervals,
+  RequestOptions,
+  ResumeAgentRunBody,
+  StopAgentRunBody,
+  WaitForAgentRunOptions,
+} from "./helpers/index.js";
+
+// Resilience: client-level and per-request options, and what `onRetry` receives.
+export type {
+  RateLimitTable,
+  RequestResilienceOptions,
+  ResilienceOptions,
+  RetryEvent,
+  ThrottleMode,
+} from "./resilience/index.js";

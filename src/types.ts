@@ -56,8 +56,11 @@ type Operation<Name extends OperationName> = operations[OperationIds[Name]];
 export type OperationParams<Name extends OperationName> = Operation<Name>["parameters"];
 
 /** The JSON body an operation takes (`never` for operations without one). */
-export type OperationBody<Name extends OperationName> =
-  NonNullable<Operation<Name>["requestBody"]> extends { content: { "application/json": infer Body } }
+export type OperationBody<Name extends OperationName> = JsonBody<NonNullable<Operation<Name>["requestBody"]>>;
+// Wrapped in a tuple so an operation without a body (`requestBody?: never`) yields never, not unknown.
+type JsonBody<RequestBody> = [RequestBody] extends [never]
+  ? never
+  : RequestBody extends { content: { "application/json": infer Body } }
     ? Body
     : never;
 

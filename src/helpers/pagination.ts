@@ -10,6 +10,8 @@ export interface PageOptions {
 
 /** How to read one skip/limit-paged operation. */
 export interface PagedOperation<Page, Item> {
+  /** "METHOD /path", for error messages. */
+  name: string;
   fetchPage(skip: number, limit: number): Promise<Page>;
   items(page: Page): readonly Item[];
   /** The total the server reported, when it did. */
@@ -27,11 +29,20 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
   readonly #maxItems: number;
   #firstPage: Promise<Page> | undefined;
 
-  constructor(operation: PagedOperation<Page, Item>, start: { skip?: number; limit?: number; maxItems?: number }) {
+  constructor(
+    operation: PagedOperation<Page, Item>,
+    start: { skip?: number; limit?: number; maxItems?: number },
+  ) {
     this.#operation = operation;
-    this.#skip = checkInteger("skip", start.skip ?? 0, 0, Number.MAX_SAFE_INTEGER);
-    this.#pageSize = checkInteger("limit", start.limit ?? MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    this.#maxItems = checkInteger("maxItems", start.maxItems ?? Infinity, 0, Infinity);
+    const check = (name: string, value: number, min: number, max: number) => {
+      if ((Number.isInteger(value) || value === Infinity) && value >= min && value <= max) return value;
+      throw new ConfigurationError(
+        `${operation.name}: \`${name}\` must be an integer from ${min} to ${max}, got ${value}`,
+      );
+    };
+    this.#skip = check("skip", start.skip ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    this.#pageSize = check("limit", start.limit ?? MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    this.#maxItems = check("maxItems", start.maxItems ?? Infinity, 0, Infinity);
   }
 
   /** The first page; fetched once however often it is awaited or iterated. */
@@ -85,10 +96,4 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
   #fetch(skip: number, wanted: number): Promise<Page> {
     return this.#operation.fetchPage(skip, Math.max(1, Math.min(this.#pageSize, wanted)));
   }
-}
-
-function checkInteger(name: string, value: number, min: number, max: number): number {
-  const valid = (Number.isInteger(value) || value === Infinity) && value >= min && value <= max;
-  if (!valid) throw new ConfigurationError(`List option \`${name}\` must be an integer from ${min} to ${max}, got ${value}`);
-  return value;
 }

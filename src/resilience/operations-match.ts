@@ -12,8 +12,8 @@ export type OperationMatcher = (method: string, url: string) => MatchedOperation
 interface CompiledTemplate {
   /** One entry per path segment: the literal to compare, or `null` for a `{param}`. */
   segments: (string | null)[];
-  operation: OperationRef;
-  group: string;
+  /** Built once, returned by every match. */
+  matched: MatchedOperation;
 }
 
 /**
@@ -37,22 +37,24 @@ export function createOperationMatcher(
     const segments = splitPath(path).map((segment) => (segment.startsWith("{") ? null : segment));
     const bucketKey = `${method} ${segments.length}`;
     const bucket = buckets.get(bucketKey) ?? [];
-    bucket.push({ segments, operation: { method, path }, group });
+    bucket.push({ segments, matched: { operation: { method, path }, group } });
     buckets.set(bucketKey, bucket);
   }
   for (const bucket of buckets.values()) bucket.sort(bySpecificity);
 
-  const basePath = options.baseUrl ? trimTrailingSlash(pathOf(options.baseUrl)) : "";
+  // "https://api.codegen.com" has no prefix; "https://proxy.example/codegen/" has "/codegen".
+  const basePath = options.baseUrl ? pathOf(options.baseUrl).replace(/\/+$/, "") : "";
   const { fallbackGroup } = options;
 
   return function matchOperation(method, url) {
     let path = pathOf(url);
-    if (basePath && path.startsWith(basePath)) path = path.slice(basePath.length) || "/";
+    if (basePath && (path === basePath || path.startsWith(`${basePath}/`)))
+      path = path.slice(basePath.length) || "/";
     const segments = splitPath(path);
     const bucket = buckets.get(`${method} ${segments.length}`);
     if (bucket) {
       for (const template of bucket) {
-        if (matches(template.segments, segments)) return template;
+        if (matches(template.segments, segments)) return template.matched;
       }
     }
     return { operation: { method, path }, group: fallbackGroup };

@@ -113,14 +113,22 @@ function checkCount(name: string, value: number | undefined): number | undefined
   throw new ConfigurationError(`Option \`${name}\` must be a whole number ≥ 0, got ${String(value)}`);
 }
 
-function checkDuration(name: string, value: number | undefined, { positive = false } = {}): number | undefined {
+function checkDuration(
+  name: string,
+  value: number | undefined,
+  { positive = false } = {},
+): number | undefined {
   if (value === undefined) return value;
   if (typeof value === "number" && !Number.isNaN(value) && (positive ? value > 0 : value >= 0)) return value;
   const bound = positive ? "> 0" : "≥ 0";
-  throw new ConfigurationError(`Option \`${name}\` must be a number of milliseconds ${bound}, got ${String(value)}`);
+  throw new ConfigurationError(
+    `Option \`${name}\` must be a number of milliseconds ${bound}, got ${String(value)}`,
+  );
 }
 
 function checkThrottle(name: string, value: ThrottleMode | undefined): ThrottleMode | undefined {
   if (value === undefined || value === "wait" || value === "fail" || value === false) return value;
-  throw new ConfigurationError(`Option \`${name}\` must be "wait", "fail" or false, got ${JSON.stringify(value)}`);
+  throw new ConfigurationError(
+    `Option \`${name}\` must be "wait", "fail" or false, got ${JSON.stringify(value)}`,
+  );
 }

@@ -2,11 +2,11 @@ import { CodegenError, ConnectionError, TimeoutError, type OperationRef } from "
 
 export interface Attempt {
   baseFetch: typeof fetch;
-  /** The caller's request; its `signal` is the user's. Its body is never read here (see `body`). */
+  /** The caller's request; its `signal` is the user's. Its body was already read into `body`. */
   request: Request;
   /** The request body, buffered once so that every attempt sends the same bytes. */
   body: ArrayBuffer | null;
-  /** openapi-fetch's `requestInitExt` (e.g. an undici dispatcher), passed through untouched. */
+  /** openapi-fetch's `requestInitExt` (e.g. an undici dispatcher), passed on with each attempt's init. */
   extra: RequestInit | undefined;
   timeoutMs: number;
   operation: OperationRef;
@@ -43,9 +43,14 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
   try {
     let response: Response;
     try {
-      const init: RequestInit = { signal: controller.signal };
+      // The attempt's signal and body go in the init rather than in a new Request: undici links a Request's
+      // signal to its source through a WeakRef, so an intermediate Request nobody holds can be garbage-collected
+      // mid-flight, and the abort (our timeout) would then never reach the connection.
+      const init: RequestInit = attempt.extra
+        ? { ...attempt.extra, signal: controller.signal }
+        : { signal: controller.signal };
       if (attempt.body) init.body = attempt.body;
-      response = await attempt.baseFetch(new Request(request, init), attempt.extra);
+      response = await attempt.baseFetch(request, init);
     } finally {
       attempt.settled();
     }

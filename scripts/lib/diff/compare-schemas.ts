@@ -77,7 +77,11 @@ function walk(beforeRaw: unknown, afterRaw: unknown, comparison: SchemaCompariso
 
   if (!at.ignoreNullability && !before.any && !after.any && before.nullable !== after.nullable) {
     const effect = { widens: after.nullable, narrows: before.nullable };
-    emit("nullability-changed", severityOf(effect), after.nullable ? "became nullable" : "no longer nullable");
+    emit(
+      "nullability-changed",
+      severityOf(effect),
+      after.nullable ? "became nullable" : "no longer nullable",
+    );
   }
   if (before.format !== after.format) {
     const effect = { widens: before.format !== undefined, narrows: after.format !== undefined };
@@ -92,22 +96,36 @@ function walk(beforeRaw: unknown, afterRaw: unknown, comparison: SchemaCompariso
   compareEnums(before, after, emit, severityOf);
 
   if (isObjectLike(before) && isObjectLike(after)) compareProperties(before, after, comparison, here);
-  if (before.items !== undefined && after.items !== undefined && before.types.has("array") && after.types.has("array")) {
+  if (
+    before.items !== undefined &&
+    after.items !== undefined &&
+    before.types.has("array") &&
+    after.types.has("array")
+  ) {
     walk(before.items, after.items, comparison, { refPairs, field: `${at.field}[]` });
   }
   if (before.additionalProperties !== undefined && after.additionalProperties !== undefined) {
-    walk(before.additionalProperties, after.additionalProperties, comparison, { refPairs, field: `${at.field}{}` });
+    walk(before.additionalProperties, after.additionalProperties, comparison, {
+      refPairs,
+      field: `${at.field}{}`,
+    });
   }
 }
 
 type Emit = (kind: ChangeKind, severity: Severity, message: string) => void;
 
 function compareAnnotations(before: SchemaView, after: SchemaView, emit: Emit): void {
-  const changed = (["title", "description", "example"] as const).filter((key) => before.docs[key] !== after.docs[key]);
+  const changed = (["title", "description", "example"] as const).filter(
+    (key) => before.docs[key] !== after.docs[key],
+  );
   if (changed.length > 0) emit("docs-changed", "docs", `${changed.join(", ")} changed`);
   // A default is behaviour: callers omitting the value now get another one, yet their code still compiles.
   if (before.defaultValue !== after.defaultValue) {
-    emit("default-changed", "non-breaking", `default changed from ${before.defaultValue ?? "none"} to ${after.defaultValue ?? "none"}`);
+    emit(
+      "default-changed",
+      "non-breaking",
+      `default changed from ${before.defaultValue ?? "none"} to ${after.defaultValue ?? "none"}`,
+    );
   }
   if (before.deprecated !== after.deprecated) {
     emit("deprecation-changed", "non-breaking", after.deprecated ? "deprecated" : "no longer deprecated");
@@ -115,22 +133,41 @@ function compareAnnotations(before: SchemaView, after: SchemaView, emit: Emit): 
 }
 
 /** Emits a type change if any; returns whether the two schemas still share a type worth walking into. */
-function compareTypes(before: SchemaView, after: SchemaView, emit: Emit, severityOf: (effect: Effect) => Severity): boolean {
+function compareTypes(
+  before: SchemaView,
+  after: SchemaView,
+  emit: Emit,
+  severityOf: (effect: Effect) => Severity,
+): boolean {
   if (before.any && after.any) return true;
   const widens = after.any || [...after.types].some((type) => !before.any && !coversType(before.types, type));
-  const narrows = before.any || [...before.types].some((type) => !after.any && !coversType(after.types, type));
+  const narrows =
+    before.any || [...before.types].some((type) => !after.any && !coversType(after.types, type));
   if (!widens && !narrows) return true;
   const show = (view: SchemaView) => (view.any ? "any" : [...view.types].sort().join(" | ") || "null");
-  emit("type-changed", severityOf({ widens, narrows }), `type changed from ${show(before)} to ${show(after)}`);
+  emit(
+    "type-changed",
+    severityOf({ widens, narrows }),
+    `type changed from ${show(before)} to ${show(after)}`,
+  );
   return before.any || after.any || [...before.types].some((type) => after.types.has(type));
 }
 
-function compareEnums(before: SchemaView, after: SchemaView, emit: Emit, severityOf: (effect: Effect) => Severity): void {
+function compareEnums(
+  before: SchemaView,
+  after: SchemaView,
+  emit: Emit,
+  severityOf: (effect: Effect) => Severity,
+): void {
   const was = before.enumValues;
   const is = after.enumValues;
   if (!was && !is) return;
   if (!is) {
-    emit("enum-changed", severityOf({ widens: true, narrows: false }), `no longer restricted to ${was!.join(", ")}`);
+    emit(
+      "enum-changed",
+      severityOf({ widens: true, narrows: false }),
+      `no longer restricted to ${was!.join(", ")}`,
+    );
     return;
   }
   if (!was) {
@@ -140,32 +177,54 @@ function compareEnums(before: SchemaView, after: SchemaView, emit: Emit, severit
   const added = is.filter((value) => !was.includes(value));
   const removed = was.filter((value) => !is.includes(value));
   if (added.length > 0) {
-    emit("enum-changed", severityOf({ widens: true, narrows: false }), `enum value${plural(added)} ${added.join(", ")} added`);
+    emit(
+      "enum-changed",
+      severityOf({ widens: true, narrows: false }),
+      `enum value${plural(added)} ${added.join(", ")} added`,
+    );
   }
   if (removed.length > 0) {
-    emit("enum-changed", severityOf({ widens: false, narrows: true }), `enum value${plural(removed)} ${removed.join(", ")} removed`);
+    emit(
+      "enum-changed",
+      severityOf({ widens: false, narrows: true }),
+      `enum value${plural(removed)} ${removed.join(", ")} removed`,
+    );
   }
 }
 
-function compareProperties(before: SchemaView, after: SchemaView, comparison: SchemaComparison, at: Walk): void {
+function compareProperties(
+  before: SchemaView,
+  after: SchemaView,
+  comparison: SchemaComparison,
+  at: Walk,
+): void {
   const names = [...new Set([...before.properties.keys(), ...after.properties.keys()])];
   for (const name of names) {
     const field = at.field === "" ? name : `${at.field}.${name}`;
-    const emit = (kind: ChangeKind, severity: Severity, message: string) => comparison.emit({ kind, severity, field, message });
+    const emit = (kind: ChangeKind, severity: Severity, message: string) =>
+      comparison.emit({ kind, severity, field, message });
     const wasRequired = before.required.has(name);
     const isRequired = after.required.has(name);
     if (!after.properties.has(name)) {
       // Readers lose the field; writers that send it no longer type-check (and the API ignores or rejects it).
       emit("field-removed", "breaking", "field removed");
     } else if (!before.properties.has(name)) {
-      const severity = comparison.direction === "response" ? "non-breaking" : isRequired ? "breaking" : "non-breaking";
+      const severity =
+        comparison.direction === "response" ? "non-breaking" : isRequired ? "breaking" : "non-breaking";
       emit("field-added", severity, isRequired ? "required field added" : "optional field added");
     } else {
       if (wasRequired !== isRequired) {
         const effect = { widens: !isRequired, narrows: isRequired };
-        emit("required-changed", classify(comparison.direction, effect), isRequired ? "became required" : "became optional");
+        emit(
+          "required-changed",
+          classify(comparison.direction, effect),
+          isRequired ? "became required" : "became optional",
+        );
       }
-      walk(before.properties.get(name), after.properties.get(name), comparison, { refPairs: at.refPairs, field });
+      walk(before.properties.get(name), after.properties.get(name), comparison, {
+        refPairs: at.refPairs,
+        field,
+      });
     }
   }
 }
@@ -208,11 +267,20 @@ function compareVariants(
         ignoreAnnotations: !before.variants || !after.variants,
       });
     } else {
-      emit("variant-added", classify(comparison.direction, { widens: true, narrows: false }), `variant ${key} added`);
+      emit(
+        "variant-added",
+        classify(comparison.direction, { widens: true, narrows: false }),
+        `variant ${key} added`,
+      );
     }
   }
   for (const key of was.keys()) {
-    if (!is.has(key)) emit("variant-removed", classify(comparison.direction, { widens: false, narrows: true }), `variant ${key} removed`);
+    if (!is.has(key))
+      emit(
+        "variant-removed",
+        classify(comparison.direction, { widens: false, narrows: true }),
+        `variant ${key} removed`,
+      );
   }
 }
 

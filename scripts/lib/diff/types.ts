@@ -16,6 +16,8 @@ export type ChangeKind =
   | "deprecation-changed"
   | "rate-limit-changed"
   | "server-changed"
+  | "schema-added"
+  | "schema-removed"
   | "parameter-added"
   | "parameter-removed"
   | "required-changed"
@@ -39,7 +41,7 @@ export type ChangeKind =
 export interface Change {
   severity: Severity;
   kind: ChangeKind;
-  /** "METHOD /path/template", or "" for a document-level change (servers). */
+  /** "METHOD /path/template", or "" for a document-level change (servers, component schemas). */
   operation: string;
   /** The operationId in the newer spec (the older one for a removed operation), when there is one. */
   operationId?: string;

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: ops/s of the same GET (/v1/users/me) through
+ *   - createCodegenClient (helpers and resilience on: throttle, timeout, retry bookkeeping, auth), raw and helper call
+ *   - bare openapi-fetch (createClient with the Authorization header)
+ *   - raw fetch + JSON parse
+ * over an in-memory fetch (the client's own overhead) and over a keep-alive loopback node:http server (what it
+ * costs next to a real round trip), then the ratios (goal: full client ≥ 0.9× bare openapi-fetch) and the
+ * gzipped size of the ESM entry. Rounds interleave the contenders so drift (JIT, GC, CPU sharing) hits all alike.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import createClient from "openapi-fetch";
+import { createCodegenClient } from "../../src/index.js";
+import type { paths } from "../../src/generated/schema.js";
+import { formatBundleSize, measureBundleSize } from "../size.js";
+
+const TOKEN = "bench-token";
+const USER = { id: 1, email: "dev@example.com", github_user_id: "1", github_username: "dev", full_name: "Dev" };
+const USER_JSON = JSON.stringify(USER);
+const ROUNDS = 5;
+const ROUND_MS = { memory: 300, loopback: 600 };
+// Throttling stays on, with a limit the benchmark cannot reach: the limiter's bookkeeping is part of the cost.
+const unthrottledLimits = { rateLimitGroups: { standard: { limit: 1_000_000, windowMs: 1000 } }, operationGroups: {} };
+
+type Contender = { name: string; call: () => Promise<unknown> };
+
+function contenders(baseUrl: string, fetchImpl: typeof fetch): Contender[] {
+  const full = createCodegenClient({ token: TOKEN, baseUrl, fetch: fetchImpl, rateLimits: unthrottledLimits });
+  const bare = createClient<paths>({ baseUrl, fetch: fetchImpl, headers: { Authorization: `Bearer ${TOKEN}` } });
+  const headers = { Authorization: `Bearer ${TOKEN}` };
+  return [
+    { name: "createCodegenClient GET", call: () => full.GET("/v1/users/me") },
+    { name: "createCodegenClient users.me()", call: () => full.users.me() },
+    { name: "bare openapi-fetch GET", call: () => bare.GET("/v1/users/me") },
+    { name: "raw fetch + json()", call: () => fetchImpl(`${baseUrl}/v1/users/me`, { headers }).then((r) => r.json()) },
+  ];
+}
+
+/** Calls `call` back to back for `ms` (bounded by time), returning ops/s. */
+async function opsPerSecond(call: () => Promise<unknown>, ms: number): Promise<number> {
+  let count = 0;
+  const start = performance.now();
+  const end = start + ms;
+  while (performance.now() < end) {
+    // 16 in flight keeps the loopback socket pool busy without turning the benchmark into a load test.
+    await Promise.all(Array.from({ length: 16 }, call));
+    count += 16;
+  }
+  return (count * 1000) / (performance.now() - start);
+}
+
+async function measure(label: string, list: Contender[], roundMs: number) {
+  for (const { call } of list) await opsPerSecond(call, 100); // warm-up
+  const samples = new Map<string, number[]>(list.map(({ name }) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const { name, call } of list) samples.get(name)!.push(await opsPerSecond(call, roundMs));
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const results = new Map([...samples].map(([name, values]) => [name, median(values)]));
+  const bare = results.get("bare openapi-fetch GET")!;
+  console.log(`\n${label} (median of ${ROUNDS} rounds × ${roundMs} ms)`);
+  for (const [name, ops] of results) {
+    const ratio = (ops / bare).toFixed(2);
+    console.log(`  ${name.padEnd(32)} ${Math.round(ops).toLocaleString("en").padStart(9)} ops/s  ${ratio}× bare`);
+  }
+  return results;
+}
+
+const memoryFetch: typeof fetch = async () =>
+  new Response(USER_JSON, { headers: { "content-type": "application/json", "content-length": `${USER_JSON.length}` } });
+
+const server = createServer((_req, res) => {
+  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(USER_JSON) });
+  res.end(USER_JSON);
+});
+server.keepAliveTimeout = 5_000;
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const loopbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+try {
+  const memory = await measure("In-memory fetch", contenders("https://api.codegen.com", memoryFetch), ROUND_MS.memory);
+  const loopback = await measure(
+    "Keep-alive loopback node:http server",
+    contenders(loopbackUrl, (input, init) => fetch(input, init)),
+    ROUND_MS.loopback,
+  );
+  const goal = (results: Map<string, number>) =>
+    (results.get("createCodegenClient GET")! / results.get("bare openapi-fetch GET")!).toFixed(2);
+  console.log(`\nFull client vs bare openapi-fetch: ${goal(memory)}× in memory, ${goal(loopback)}× loopback (goal ≥ 0.9×)`);
+  const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+  console.log(formatBundleSize(await measureBundleSize(root)));
+} finally {
+  server.closeAllConnections();
+  server.close();
+}

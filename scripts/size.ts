@@ -1,0 +1,42 @@
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+/** What users ship: the ESM entry with every helper, openapi-fetch included, minified. */
+export interface BundleSize {
+  minifiedBytes: number;
+  gzippedBytes: number;
+}
+
+/** The CI limit on the gzipped ESM entry (the goal is 5 kB; openapi-fetch alone is about 2.8 kB). */
+export const MAX_GZIPPED_BYTES = 6 * 1024;
+
+export async function measureBundleSize(root: string): Promise<BundleSize> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ["src/index.ts"],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: ["es2022"],
+    write: false,
+    logLevel: "silent",
+    legalComments: "none",
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { minifiedBytes: code.byteLength, gzippedBytes: gzipSync(code, { level: 9 }).byteLength };
+}
+
+export function formatBundleSize({ minifiedBytes, gzippedBytes }: BundleSize): string {
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
+  return `ESM entry, every helper + openapi-fetch: ${kB(minifiedBytes)} minified, ${kB(gzippedBytes)} gzipped (limit ${kB(MAX_GZIPPED_BYTES)})`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const size = await measureBundleSize(join(dirname(fileURLToPath(import.meta.url)), ".."));
+  console.log(formatBundleSize(size));
+  if (size.gzippedBytes > MAX_GZIPPED_BYTES) process.exitCode = 1;
+}

@@ -1,0 +1,66 @@
+import type { CoreClient } from "../core.js";
+import { ConfigurationError, RateLimitError } from "../errors.js";
+import { agentRunHelpers } from "./agent-runs.js";
+import type { Clock } from "./clock.js";
+import { AgentRunTimeoutError } from "./errors.js";
+import type { RequestOptions } from "./options.js";
+import { PollSession, pollIntervals, type PollIntervals } from "./polling.js";
+import { isSettled } from "./status.js";
+import type { AgentRun } from "./types.js";
+
+export interface WaitForAgentRunOptions extends Omit<RequestOptions, "timeout">, PollIntervals {
+  /** Give up after this many ms with an `AgentRunTimeoutError` carrying the last status. Default 30 min. */
+  timeout?: number;
+  /** Called with the run after the first poll and whenever its status changes. */
+  onUpdate?: (run: AgentRun) => void;
+}
+
+export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * Polls Get Agent Run until the run settles, and returns it. Settled means succeeded (COMPLETE), failed
+ * (ERROR, FAILED, CANCELLED, …), paused for the user (PAUSED), or a status this client does not know: a
+ * failure is an answer about the run, not about the call, so it is returned (check `run.status` or
+ * `agentRunOutcome(run.status)`), never thrown. Throws `AgentRunTimeoutError` when `timeout` runs out,
+ * the API's typed errors when a poll fails (a 429 just delays the next poll), and the signal's reason on abort.
+ */
+export function waitForAgentRunWith(core: CoreClient, clock: Clock) {
+  const runs = agentRunHelpers(core);
+
+  return async function waitForAgentRun(
+    agentRunId: number,
+    options: WaitForAgentRunOptions = {},
+  ): Promise<AgentRun> {
+    const { timeout = DEFAULT_WAIT_TIMEOUT_MS, onUpdate, signal, orgId, maxRetries } = options;
+    const intervals = pollIntervals("waitForAgentRun", options);
+    if (!(timeout > 0))
+      throw new ConfigurationError(
+        `waitForAgentRun: timeout must be a positive number of ms, got ${timeout}`,
+      );
+    const session = new PollSession(clock, signal, timeout);
+    let delay = intervals.first;
+    let last: AgentRun | undefined;
+    try {
+      for (;;) {
+        if (session.timedOut) throw new AgentRunTimeoutError(agentRunId, timeout, last);
+        let run: AgentRun;
+        try {
+          run = await session.request((signal) => runs.get(agentRunId, { orgId, maxRetries, signal }));
+        } catch (error) {
+          if (session.timedOut) throw new AgentRunTimeoutError(agentRunId, timeout, last, error);
+          if (!(error instanceof RateLimitError)) throw error;
+          // Over the limit (other calls share the budget): wait as told, then carry on polling.
+          await session.sleep(Math.max(error.retryAfterMs ?? 0, delay));
+          continue;
+        }
+        if (run.status !== last?.status || last === undefined) onUpdate?.(run);
+        last = run;
+        if (isSettled(run.status)) return run;
+        await session.sleep(delay);
+        delay = Math.min(delay * 2, intervals.max);
+      }
+    } finally {
+      session.dispose();
+    }
+  };
+}

@@ -1,0 +1,181 @@
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ConfigurationError, createCodegenClient } from "../../src/index.js";
+import { sendJson, startServer, type TestServer } from "./server.js";
+
+const TOKEN = "cg_test_SECRET_token_5c1f0e";
+
+let api: TestServer;
+let elsewhere: TestServer;
+
+beforeAll(async () => {
+  api = await startServer((req, res) => {
+    if (req.url === "/v1/redirect-elsewhere") {
+      res.writeHead(302, { location: `${elsewhere.url}/v1/users/me` });
+      res.end();
+      return;
+    }
+    sendJson(res, 200, { id: 1, email: "a@b.c", github_user_id: "1", github_username: "a" });
+  });
+  elsewhere = await startServer((_req, res) => sendJson(res, 200, { id: 2 }));
+});
+afterAll(async () => {
+  await api.close();
+  await elsewhere.close();
+});
+
+describe("Authorization", () => {
+  it("sends the token as a Bearer header to the configured origin", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+    const { data, response } = await client.GET("/v1/users/me");
+    expect(response.status).toBe(200);
+    expect(data?.id).toBe(1);
+    expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("does not send the token to another origin given as a per-request baseUrl", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+    const { response } = await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
+    expect(response.status).toBe(200);
+    expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
+  it("does not send the token to a host that merely starts with the configured one", async () => {
+    // "http://127.0.0.1:80" must not authorize "http://127.0.0.1:8080": compare whole origins.
+    const port = new URL(elsewhere.url).port;
+    const client = createCodegenClient({ token: TOKEN, baseUrl: `http://127.0.0.1:${port.slice(0, -1)}` });
+    await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
+    expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
+  it("drops the token when the server redirects to another origin", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+    const before = elsewhere.requests.length;
+    // Not in the spec: the raw client's `request` accepts any path at runtime.
+    const { response } = await client.request("get", "/v1/redirect-elsewhere" as "/v1/users/me");
+    expect(response.status).toBe(200);
+    expect(elsewhere.requests.length).toBe(before + 1);
+    expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
+  it("keeps an Authorization header the caller set on the request", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+    await client.GET("/v1/users/me", { headers: { Authorization: "Bearer other" } });
+    expect(api.requests.at(-1)?.headers.authorization).toBe("Bearer other");
+  });
+
+  it("sends the configured headers and a User-Agent naming the app and the package", async () => {
+    const client = createCodegenClient({
+      token: TOKEN,
+      baseUrl: api.url,
+      headers: { "X-Team": "core" },
+      userAgent: "my-app/1.2",
+    });
+    await client.GET("/v1/users/me");
+    const { headers } = api.requests.at(-1)!;
+    expect(headers["x-team"]).toBe("core");
+    expect(headers["user-agent"]).toMatch(/^my-app\/1\.2 codegen-api\/\d+\.\d+\.\d+/);
+  });
+});
+
+describe("the token stays secret", () => {
+  it("is absent from JSON.stringify and util.inspect of the client and of call results", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url, orgId: 7 });
+    const result = await client.GET("/v1/users/me");
+    for (const value of [client, result, result.response.headers]) {
+      expect(JSON.stringify(value) ?? "").not.toContain(TOKEN);
+      expect(inspect(value, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+    }
+  });
+
+  it("is absent from the error for a token that is not a valid header value", () => {
+    const bad = `${TOKEN}\n`.repeat(2);
+    const error = catchError(() => createCodegenClient({ token: bad, baseUrl: api.url }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toContain("`token`");
+    expect(`${error.message} ${error.stack} ${inspect(error)}`).not.toContain(TOKEN);
+  });
+});
+
+describe("options and environment", () => {
+  it("fails clearly without a token, naming the option and the env var", () => {
+    vi.stubEnv("CODEGEN_API_TOKEN", "");
+    try {
+      const error = catchError(() => createCodegenClient({ baseUrl: api.url }));
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error.message).toContain("`token`");
+      expect(error.message).toContain("CODEGEN_API_TOKEN");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("reads token, orgId and baseUrl from CODEGEN_API_TOKEN, CODEGEN_ORG_ID and CODEGEN_API_BASE_URL", async () => {
+    vi.stubEnv("CODEGEN_API_TOKEN", TOKEN);
+    vi.stubEnv("CODEGEN_ORG_ID", " 42 ");
+    vi.stubEnv("CODEGEN_API_BASE_URL", `${api.url}/`);
+    try {
+      const client = createCodegenClient();
+      expect(client.orgId).toBe(42);
+      await client.GET("/v1/users/me");
+      expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("lets options win over the environment", () => {
+    vi.stubEnv("CODEGEN_ORG_ID", "42");
+    try {
+      expect(createCodegenClient({ token: TOKEN, orgId: 9 }).orgId).toBe(9);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it.each(["abc", "12abc", "1.5", "-3", "0", "99999999999999999999"])(
+    "rejects CODEGEN_ORG_ID=%j with an error naming the variable",
+    (value) => {
+      vi.stubEnv("CODEGEN_ORG_ID", value);
+      try {
+        const error = catchError(() => createCodegenClient({ token: TOKEN }));
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect(error.message).toContain("CODEGEN_ORG_ID");
+        expect(error.message).toContain(JSON.stringify(value));
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    },
+  );
+
+  it.each([0, -1, 1.5, Number.NaN])("rejects orgId %s", (orgId) => {
+    expect(() => createCodegenClient({ token: TOKEN, orgId })).toThrow(/`orgId`/);
+  });
+
+  it.each(["not a url", "ftp://api.codegen.com", ""])("rejects baseUrl %j", (baseUrl) => {
+    expect(() => createCodegenClient({ token: TOKEN, baseUrl })).toThrow(/baseUrl/);
+  });
+
+  it("defaults baseUrl to https://api.codegen.com", async () => {
+    const seen: string[] = [];
+    const client = createCodegenClient({
+      token: TOKEN,
+      fetch: async (input) => {
+        const request = input as Request;
+        seen.push(`${request.url} ${request.headers.get("authorization")}`);
+        return Response.json({});
+      },
+    });
+    await client.GET("/v1/users/me");
+    expect(seen).toEqual([`https://api.codegen.com/v1/users/me Bearer ${TOKEN}`]);
+  });
+});
+
+function catchError(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected an error");
+}

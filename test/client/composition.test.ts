@@ -1,0 +1,70 @@
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCodegenClient, NotFoundError, ServerError, TimeoutError } from "../../src/index.js";
+import { sendJson, startServer, type TestServer } from "./server.js";
+
+const TOKEN = "cg_test_SECRET_compose_31d2";
+const run = { id: 5, organization_id: 3, status: "COMPLETE", created_at: "2025-01-01T00:00:00Z", web_url: "w" };
+
+let server: TestServer;
+let flaky = 0;
+beforeAll(async () => {
+  server = await startServer((req, res) => {
+    if (req.url.endsWith("/agent/run/5")) return sendJson(res, 200, run);
+    if (req.url.endsWith("/agent/run/6")) return sendJson(res, 404, { message: "Agent run not found." });
+    if (req.url.endsWith("/agent/run/7")) {
+      flaky++;
+      return flaky % 2 ? sendJson(res, 503, { message: "busy" }) : sendJson(res, 200, { ...run, id: 7 });
+    }
+    if (req.url.endsWith("/agent/run/8")) {
+      setTimeout(() => sendJson(res, 200, run), 400).unref();
+      return;
+    }
+    sendJson(res, 500, { message: "unexpected" });
+  });
+});
+afterAll(() => server.close());
+
+const client = (extra: Parameters<typeof createCodegenClient>[0] = {}) =>
+  createCodegenClient({ token: TOKEN, baseUrl: server.url, orgId: 3, backoff: { baseMs: 1, maxMs: 2 }, ...extra });
+
+describe("createCodegenClient composes the raw client, the helpers and the resilience layer", () => {
+  it("helpers use the client's orgId and return the data", async () => {
+    await expect(client().agentRuns.get(5)).resolves.toEqual(run);
+    expect(server.requests.at(-1)?.url).toBe("/v1/organizations/3/agent/run/5");
+  });
+
+  it("helpers throw the typed error; raw calls return { error, response }", async () => {
+    await expect(client().agentRuns.get(6)).rejects.toBeInstanceOf(NotFoundError);
+    const raw = await client().GET("/v1/organizations/{org_id}/agent/run/{agent_run_id}", {
+      params: { path: { org_id: 3, agent_run_id: 6 } },
+    });
+    expect(raw.data).toBeUndefined();
+    expect(raw.error).toEqual({ message: "Agent run not found." });
+    expect(raw.response.status).toBe(404);
+  });
+
+  it("retries a GET after a 503, re-sending the token, and onRetry never sees it", async () => {
+    const events: unknown[] = [];
+    const data = await client({ onRetry: (event) => events.push(event) }).agentRuns.get(7);
+    expect(data.id).toBe(7);
+    expect(events).toHaveLength(1);
+    expect(inspect(events, { depth: 10 })).not.toContain(TOKEN);
+    const [first, second] = server.requests.slice(-2);
+    expect(first?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(second?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("honours maxRetries: 0 at the client level", async () => {
+    flaky = 0;
+    await expect(client({ maxRetries: 0 }).agentRuns.get(7)).rejects.toBeInstanceOf(ServerError);
+  });
+
+  it("passes per-request options (timeout) from a raw call's init to the resilience layer", async () => {
+    const pending = client({ maxRetries: 0 }).GET("/v1/organizations/{org_id}/agent/run/{agent_run_id}", {
+      params: { path: { org_id: 3, agent_run_id: 8 } },
+      timeout: 50,
+    });
+    await expect(pending).rejects.toBeInstanceOf(TimeoutError);
+  });
+});

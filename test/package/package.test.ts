@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildDist } from "../../scripts/lib/dist.js";
+import { formatBundleSize, MAX_GZIPPED_BYTES, measureBundleSize } from "../../scripts/size.js";
+
+const root = join(import.meta.dirname, "../..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const run = promisify(execFile);
+
+beforeAll(async () => {
+  await buildDist({ root });
+}, 120_000);
+
+describe("the published package", () => {
+  it("publint reports no problem (strict)", async () => {
+    const { messages } = await publint({ pkgDir: root, strict: true, level: "suggestion" });
+    expect(messages.map((message) => formatMessage(message, pkg) ?? message.code)).toEqual([]);
+  });
+
+  it("@arethetypeswrong/cli reports no problem on the packed tarball", async () => {
+    const attw = join(root, "node_modules", ".bin", "attw");
+    // openapi.json is excluded: node10 resolution cannot reach any subpath export; the test below covers it.
+    const args = ["--pack", ".", "--format", "ascii", "--exclude-entrypoints", "openapi.json"];
+    const result = await run(attw, args, { cwd: root }).catch(
+      (error: { stdout?: string; stderr?: string; code?: number }) => error,
+    );
+    // Exit code 0 means no problem in any resolution mode (node10, node16 CJS/ESM, bundler).
+    expect("code" in result && result.code ? `${result.stdout}\n${result.stderr}` : "ok").toBe("ok");
+  }, 120_000);
+
+  it("the ESM and CJS entries load and expose the same API", async () => {
+    const esm = await import(pathToFileURL(join(root, "dist/esm/index.js")).href);
+    const cjs = createRequire(import.meta.url)(join(root, "dist/cjs/index.js"));
+    expect(Object.keys(esm).sort()).toEqual(Object.keys(cjs).sort());
+    for (const entry of [esm, cjs]) {
+      expect(typeof entry.createCodegenClient).toBe("function");
+      const client = entry.createCodegenClient({ token: "t" });
+      expect(typeof client.GET).toBe("function");
+      expect(typeof client.agentRuns.create).toBe("function");
+      expect(new entry.NotFoundError({ status: 404, body: {}, operation: { method: "GET", path: "/" }, response: new Response() })).toBeInstanceOf(entry.CodegenApiError);
+    }
+  });
+
+  it("ships the merged spec as codegen-api/openapi.json, for require and import", async () => {
+    const require = createRequire(join(root, "package.json"));
+    const spec = require(require.resolve("codegen-api/openapi.json"));
+    expect(spec.openapi).toMatch(/^3\.1/);
+    expect(Object.keys(spec.paths).length).toBeGreaterThan(10);
+    // An ESM import resolves the same exports entry (self-reference from inside the package).
+    const probe = join(root, "dist", "esm", "index.js");
+    const { stdout } = await run(process.execPath, [
+      "--input-type=module",
+      "-e",
+      `import spec from "codegen-api/openapi.json" with { type: "json" }; console.log(spec.openapi);`,
+    ], { cwd: join(probe, "..") });
+    expect(stdout.trim()).toBe(spec.openapi);
+  });
+
+  it("keeps openapi-fetch external in dist (it is the one dependency) and has no node: imports", () => {
+    for (const file of ["dist/esm/index.js", "dist/cjs/index.js"]) {
+      const code = readFileSync(join(root, file), "utf8");
+      expect(code).toMatch(/["']openapi-fetch["']/);
+      expect(code).not.toMatch(/["']node:/);
+    }
+    expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
+  });
+
+  it(`the ESM entry with every helper and openapi-fetch is under ${MAX_GZIPPED_BYTES / 1024} kB gzipped`, async () => {
+    const size = await measureBundleSize(root);
+    console.log(formatBundleSize(size));
+    expect(size.gzippedBytes).toBeLessThan(MAX_GZIPPED_BYTES);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createCodegenClient,
+  type AgentRun,
+  type AgentRunPage,
+  type CodegenApiError,
+  type OperationBody,
+  type OperationIds,
+  type OperationName,
+  type OperationParams,
+  type OperationResponse,
+  type User,
+} from "../../src/index.js";
+import type { components, operations } from "../../src/generated/schema.js";
+
+const client = createCodegenClient({ token: "t", orgId: 1 });
+const RUN = "/v1/organizations/{org_id}/agent/run/{agent_run_id}" as const;
+
+describe("raw typed calls", () => {
+  it("types data from the path's 200 response", async () => {
+    const { data, error } = await client.GET(RUN, { params: { path: { org_id: 1, agent_run_id: 2 } } });
+    expectTypeOf(data).toEqualTypeOf<AgentRun | undefined>();
+    expectTypeOf(error).not.toBeAny();
+    const users = await client.GET("/v1/organizations/{org_id}/users", { params: { path: { org_id: 1 } } });
+    expectTypeOf(users.data?.items).toEqualTypeOf<User[] | undefined>();
+  });
+
+  it("rejects a path the API does not have", () => {
+    // @ts-expect-error: no such path
+    void client.GET("/v1/agent-runs");
+    // @ts-expect-error: /v1/users/me has no POST
+    void client.POST("/v1/users/me");
+  });
+
+  it("rejects missing and wrongly typed parameters", () => {
+    // @ts-expect-error: agent_run_id is required
+    void client.GET(RUN, { params: { path: { org_id: 1 } } });
+    // @ts-expect-error: params are required for a path with parameters
+    void client.GET(RUN);
+    // @ts-expect-error: org_id is an integer, not a string
+    void client.GET(RUN, { params: { path: { org_id: "1", agent_run_id: 2 } } });
+    void client.GET("/v1/organizations/{org_id}/agent/runs", {
+      // @ts-expect-error: limit is a number
+      params: { path: { org_id: 1 }, query: { limit: "10" } },
+    });
+  });
+
+  it("rejects bodies missing required fields or with wrong types", () => {
+    void client.POST("/v1/organizations/{org_id}/agent/run", {
+      params: { path: { org_id: 1 } },
+      // @ts-expect-error: prompt is required
+      body: { repo_id: 3 },
+    });
+    void client.POST("/v1/organizations/{org_id}/agent/run", {
+      params: { path: { org_id: 1 } },
+      // @ts-expect-error: repo_id is an integer
+      body: { prompt: "x", repo_id: "3" },
+    });
+    void client.PATCH("/v1/organizations/{org_id}/prs/{pr_id}", {
+      params: { path: { org_id: 1, pr_id: 2 } },
+      // @ts-expect-error: state is one of open | closed | draft | ready_for_review
+      body: { state: "merged" },
+    });
+  });
+});
+
+describe("options", () => {
+  it("types orgId as a number and the resilience options", () => {
+    // @ts-expect-error: orgId is a number
+    createCodegenClient({ orgId: "1" });
+    // @ts-expect-error: throttle is "wait" | "fail" | false
+    createCodegenClient({ throttle: "sometimes" });
+    createCodegenClient({ maxRetries: 0, timeout: 5_000, throttle: "fail", userAgent: "app/1" });
+  });
+});
+
+describe("helpers", () => {
+  it("resolve to the data, typed", () => {
+    expectTypeOf(client.agentRuns.get).returns.resolves.toEqualTypeOf<AgentRun>();
+    expectTypeOf(client.users.me).returns.resolves.toEqualTypeOf<User>();
+  });
+});
+
+describe("names users write", () => {
+  it("schema aliases are the generated components", () => {
+    expectTypeOf<AgentRun>().toEqualTypeOf<components["schemas"]["AgentRunResponse"]>();
+    expectTypeOf<AgentRunPage["items"]>().toEqualTypeOf<AgentRun[]>();
+    expectTypeOf<CodegenApiError["status"]>().toEqualTypeOf<number>();
+  });
+
+  it("every operation has a short name, and they are distinct", () => {
+    expectTypeOf<Exclude<keyof operations, OperationIds[OperationName]>>().toEqualTypeOf<never>();
+    expectTypeOf<"createAgentRun">().toExtend<OperationName>();
+    expectTypeOf<"getCurrentUserInfo">().toExtend<OperationName>();
+  });
+
+  it("operation params, body and response", () => {
+    expectTypeOf<OperationBody<"createAgentRun">>().toEqualTypeOf<components["schemas"]["CreateAgentRunInput"]>();
+    expectTypeOf<OperationBody<"getAgentRun">>().toBeNever();
+    expectTypeOf<OperationResponse<"getAgentRun">>().toEqualTypeOf<AgentRun>();
+    expectTypeOf<OperationParams<"getAgentRun">["path"]>().toEqualTypeOf<{ org_id: number; agent_run_id: number }>();
+    expectTypeOf<NonNullable<OperationParams<"listAgentRuns">["query"]>["limit"]>().toEqualTypeOf<
+      number | undefined
+    >();
+  });
+});
