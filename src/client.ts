@@ -31,9 +31,9 @@ export interface CodegenClientOptions extends Omit<ResilienceOptions, "baseUrl">
  */
 export type CodegenClient = Client<paths> &
   Helpers & {
-  /** The default organization (option `orgId`, env `CODEGEN_ORG_ID`), if any. */
-  readonly orgId: number | undefined;
-};
+    /** The default organization (option `orgId`, env `CODEGEN_ORG_ID`), if any. */
+    readonly orgId: number | undefined;
+  };
 
 type Env = Record<string, string | undefined>;
 
@@ -79,7 +79,9 @@ export function resolveOptions(options: CodegenClientOptions, env: Env = readEnv
 function resolveOrgId(option: number | undefined, envValue: string | undefined): number | undefined {
   if (option !== undefined) {
     if (!Number.isSafeInteger(option) || option <= 0) {
-      throw new ConfigurationError(`Invalid option \`orgId\`: expected a positive integer, got ${String(option)}`);
+      throw new ConfigurationError(
+        `Invalid option \`orgId\`: expected a positive integer, got ${String(option)}`,
+      );
     }
     return option;
   }
@@ -146,8 +148,14 @@ export function createCore(
  */
 export function createCodegenClient(options: CodegenClientOptions = {}): CodegenClient {
   // The token must not reach the resilience layer (it could surface in its hooks): pass it only what it reads.
-  const { token: _token, orgId: _orgId, fetch: _fetch, headers: _headers, userAgent: _userAgent, ...resilience } =
-    options;
+  const {
+    token: _token,
+    orgId: _orgId,
+    fetch: _fetch,
+    headers: _headers,
+    userAgent: _userAgent,
+    ...resilience
+  } = options;
   const core = createCore(options, (transport, baseUrl) =>
     createResilientFetch(transport, { ...resilience, baseUrl }),
   );

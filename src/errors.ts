@@ -57,7 +57,13 @@ export class CodegenApiError extends CodegenError {
   }
 
   toJSON() {
-    return { name: this.name, message: this.message, status: this.status, body: this.body, operation: this.operation };
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      body: this.body,
+      operation: this.operation,
+    };
   }
 }
 
@@ -135,7 +141,9 @@ export class ThrottledError extends CodegenError {
   /** When the limiter would have let the request through. */
   readonly waitMs: number;
   constructor(operation: OperationRef | undefined, waitMs: number, limit: string) {
-    super(`${describe(operation)} would exceed the documented rate limit (${limit}); next slot in ${waitMs} ms`);
+    super(
+      `${describe(operation)} would exceed the documented rate limit (${limit}); next slot in ${waitMs} ms`,
+    );
     this.operation = operation;
     this.waitMs = waitMs;
   }

@@ -17,24 +17,45 @@ import type { paths } from "../../src/generated/schema.js";
 import { formatBundleSize, measureBundleSize } from "../size.js";
 
 const TOKEN = "bench-token";
-const USER = { id: 1, email: "dev@example.com", github_user_id: "1", github_username: "dev", full_name: "Dev" };
+const USER = {
+  id: 1,
+  email: "dev@example.com",
+  github_user_id: "1",
+  github_username: "dev",
+  full_name: "Dev",
+};
 const USER_JSON = JSON.stringify(USER);
 const ROUNDS = 5;
 const ROUND_MS = { memory: 300, loopback: 600 };
 // Throttling stays on, with a limit the benchmark cannot reach: the limiter's bookkeeping is part of the cost.
-const unthrottledLimits = { rateLimitGroups: { standard: { limit: 1_000_000, windowMs: 1000 } }, operationGroups: {} };
+const unthrottledLimits = {
+  rateLimitGroups: { standard: { limit: 1_000_000, windowMs: 1000 } },
+  operationGroups: {},
+};
 
 type Contender = { name: string; call: () => Promise<unknown> };
 
 function contenders(baseUrl: string, fetchImpl: typeof fetch): Contender[] {
-  const full = createCodegenClient({ token: TOKEN, baseUrl, fetch: fetchImpl, rateLimits: unthrottledLimits });
-  const bare = createClient<paths>({ baseUrl, fetch: fetchImpl, headers: { Authorization: `Bearer ${TOKEN}` } });
+  const full = createCodegenClient({
+    token: TOKEN,
+    baseUrl,
+    fetch: fetchImpl,
+    rateLimits: unthrottledLimits,
+  });
+  const bare = createClient<paths>({
+    baseUrl,
+    fetch: fetchImpl,
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  });
   const headers = { Authorization: `Bearer ${TOKEN}` };
   return [
     { name: "createCodegenClient GET", call: () => full.GET("/v1/users/me") },
     { name: "createCodegenClient users.me()", call: () => full.users.me() },
     { name: "bare openapi-fetch GET", call: () => bare.GET("/v1/users/me") },
-    { name: "raw fetch + json()", call: () => fetchImpl(`${baseUrl}/v1/users/me`, { headers }).then((r) => r.json()) },
+    {
+      name: "raw fetch + json()",
+      call: () => fetchImpl(`${baseUrl}/v1/users/me`, { headers }).then((r) => r.json()),
+    },
   ];
 }
 
@@ -63,13 +84,17 @@ async function measure(label: string, list: Contender[], roundMs: number) {
   console.log(`\n${label} (median of ${ROUNDS} rounds × ${roundMs} ms)`);
   for (const [name, ops] of results) {
     const ratio = (ops / bare).toFixed(2);
-    console.log(`  ${name.padEnd(32)} ${Math.round(ops).toLocaleString("en").padStart(9)} ops/s  ${ratio}× bare`);
+    console.log(
+      `  ${name.padEnd(32)} ${Math.round(ops).toLocaleString("en").padStart(9)} ops/s  ${ratio}× bare`,
+    );
   }
   return results;
 }
 
 const memoryFetch: typeof fetch = async () =>
-  new Response(USER_JSON, { headers: { "content-type": "application/json", "content-length": `${USER_JSON.length}` } });
+  new Response(USER_JSON, {
+    headers: { "content-type": "application/json", "content-length": `${USER_JSON.length}` },
+  });
 
 const server = createServer((_req, res) => {
   res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(USER_JSON) });
@@ -80,7 +105,11 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const loopbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 try {
-  const memory = await measure("In-memory fetch", contenders("https://api.codegen.com", memoryFetch), ROUND_MS.memory);
+  const memory = await measure(
+    "In-memory fetch",
+    contenders("https://api.codegen.com", memoryFetch),
+    ROUND_MS.memory,
+  );
   const loopback = await measure(
     "Keep-alive loopback node:http server",
     contenders(loopbackUrl, (input, init) => fetch(input, init)),
@@ -88,7 +117,9 @@ try {
   );
   const goal = (results: Map<string, number>) =>
     (results.get("createCodegenClient GET")! / results.get("bare openapi-fetch GET")!).toFixed(2);
-  console.log(`\nFull client vs bare openapi-fetch: ${goal(memory)}× in memory, ${goal(loopback)}× loopback (goal ≥ 0.9×)`);
+  console.log(
+    `\nFull client vs bare openapi-fetch: ${goal(memory)}× in memory, ${goal(loopback)}× loopback (goal ≥ 0.9×)`,
+  );
   const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
   console.log(formatBundleSize(await measureBundleSize(root)));
 } finally {

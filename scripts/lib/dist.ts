@@ -67,7 +67,9 @@ const requireDefault: Plugin = {
   name: "openapi-fetch-cjs-default",
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^openapi-fetch$/ }, (args) =>
-      args.namespace === "cjs-shim" ? { path: args.path, external: true } : { path: args.path, namespace: "cjs-shim" },
+      args.namespace === "cjs-shim"
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: "cjs-shim" },
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: "cjs-shim" }, () => ({
       contents: `module.exports = require("openapi-fetch").default;`,
@@ -94,7 +96,8 @@ function emitDeclarations(root: string): Map<string, string> {
     types: [],
   });
   const diagnostics = ts.getPreEmitDiagnostics(program);
-  if (diagnostics.length) throw new Error(`buildDist: type errors in src/\n${formatDiagnostics(diagnostics)}`);
+  if (diagnostics.length)
+    throw new Error(`buildDist: type errors in src/\n${formatDiagnostics(diagnostics)}`);
 
   const files = new Map<string, string>();
   const result = program.emit(undefined, (fileName, text) => {
@@ -111,7 +114,9 @@ async function copySpec(root: string, staging: string): Promise<void> {
   try {
     await copyFile(spec, join(staging, "openapi.json"));
   } catch (error) {
-    throw new Error(`buildDist: cannot copy ${relative(root, spec)} (run the spec build first)`, { cause: error });
+    throw new Error(`buildDist: cannot copy ${relative(root, spec)} (run the spec build first)`, {
+      cause: error,
+    });
   }
 }
 

@@ -16,12 +16,19 @@ import { sendJson, startServer, type TestServer } from "../client/server.js";
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(executablePath);
 if (!haveChromium) {
-  if (process.env.CI) throw new Error(`Chromium not found at ${executablePath}: CI must run the browser test`);
+  if (process.env.CI)
+    throw new Error(`Chromium not found at ${executablePath}: CI must run the browser test`);
   console.warn(`⚠ Skipping the browser test: no Chromium at ${executablePath} (apt-get install chromium)`);
 }
 
 const TOKEN = "cg_test_SECRET_browser_42";
-const run = { id: 5, organization_id: 1, status: "COMPLETE", created_at: "2025-01-01T00:00:00Z", web_url: "w" };
+const run = {
+  id: 5,
+  organization_id: 1,
+  status: "COMPLETE",
+  created_at: "2025-01-01T00:00:00Z",
+  web_url: "w",
+};
 
 let api: TestServer;
 let site: Server;
@@ -104,7 +111,9 @@ describe.skipIf(!haveChromium)("in headless Chromium", () => {
     await page.waitForFunction(() => "codegenApi" in window);
     const result = await page.evaluate(
       async ({ apiUrl, token }) => {
-        const { createCodegenClient, NotFoundError } = (window as unknown as { codegenApi: typeof import("../../src/index.js") }).codegenApi;
+        const { createCodegenClient, NotFoundError } = (
+          window as unknown as { codegenApi: typeof import("../../src/index.js") }
+        ).codegenApi;
         const client = createCodegenClient({ token, baseUrl: apiUrl, orgId: 1 });
         const data = await client.agentRuns.get(5);
         const raw = await client.GET("/v1/organizations/{org_id}/agent/run/{agent_run_id}", {

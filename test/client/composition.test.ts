@@ -4,7 +4,13 @@ import { createCodegenClient, NotFoundError, ServerError, TimeoutError } from ".
 import { sendJson, startServer, type TestServer } from "./server.js";
 
 const TOKEN = "cg_test_SECRET_compose_31d2";
-const run = { id: 5, organization_id: 3, status: "COMPLETE", created_at: "2025-01-01T00:00:00Z", web_url: "w" };
+const run = {
+  id: 5,
+  organization_id: 3,
+  status: "COMPLETE",
+  created_at: "2025-01-01T00:00:00Z",
+  web_url: "w",
+};
 
 let server: TestServer;
 let flaky = 0;
@@ -26,7 +32,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const client = (extra: Parameters<typeof createCodegenClient>[0] = {}) =>
-  createCodegenClient({ token: TOKEN, baseUrl: server.url, orgId: 3, backoff: { baseMs: 1, maxMs: 2 }, ...extra });
+  createCodegenClient({
+    token: TOKEN,
+    baseUrl: server.url,
+    orgId: 3,
+    backoff: { baseMs: 1, maxMs: 2 },
+    ...extra,
+  });
 
 describe("createCodegenClient composes the raw client, the helpers and the resilience layer", () => {
   it("helpers use the client's orgId and return the data", async () => {

@@ -36,7 +36,12 @@ beforeAll(async () => {
       res.end(body.slice(5));
       return;
     }
-    sendJson(res, status, body ? JSON.parse(body) : { message: `answer ${status}`, status_code: status }, headers);
+    sendJson(
+      res,
+      status,
+      body ? JSON.parse(body) : { message: `answer ${status}`, status_code: status },
+      headers,
+    );
   });
 });
 afterAll(() => server.close());
@@ -86,7 +91,9 @@ describe("status → error class", () => {
 
 describe("what an error carries", () => {
   it("status, parsed body, operation and response, with the message from `message`", async () => {
-    const error = await failWith(404, { body: JSON.stringify({ message: "Agent run not found.", status_code: 404 }) });
+    const error = await failWith(404, {
+      body: JSON.stringify({ message: "Agent run not found.", status_code: 404 }),
+    });
     expect(error.message).toBe(`${OPERATION.method} ${OPERATION.path}: 404 Agent run not found.`);
     expect(error.body).toEqual({ message: "Agent run not found.", status_code: 404 });
     expect(error.operation).toEqual(OPERATION);
@@ -95,7 +102,9 @@ describe("what an error carries", () => {
   });
 
   it("the message from a string `detail`", async () => {
-    const error = await failWith(403, { body: JSON.stringify({ detail: "Not a member of this organization" }) });
+    const error = await failWith(403, {
+      body: JSON.stringify({ detail: "Not a member of this organization" }),
+    });
     expect(error.message).toMatch(/: 403 Not a member of this organization$/);
   });
 
@@ -107,7 +116,9 @@ describe("what an error carries", () => {
     const error = await failWith(422, { body: JSON.stringify({ detail }) });
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).details).toEqual(detail);
-    expect(error.message).toContain("body.prompt: Field required; path.org_id: Input should be a valid integer");
+    expect(error.message).toContain(
+      "body.prompt: Field required; path.org_id: Input should be a valid integer",
+    );
   });
 
   it("a text body as it is, and a placeholder when there is nothing to say", async () => {

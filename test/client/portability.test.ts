@@ -7,7 +7,11 @@ const root = join(import.meta.dirname, "../..");
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -23,7 +27,8 @@ describe("portability", () => {
           offenders.push(`${file.slice(root.length + 1)}: ${specifier}`);
         }
       }
-      if (/\b(require\(|Buffer\.|__dirname)/.test(text)) offenders.push(`${file.slice(root.length + 1)}: Node global`);
+      if (/\b(require\(|Buffer\.|__dirname)/.test(text))
+        offenders.push(`${file.slice(root.length + 1)}: Node global`);
     }
     expect(offenders).toEqual([]);
   });

@@ -1,7 +1,7 @@
-import { cp, readFile, rm, stat } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSpec } from "../../scripts/lib/build/index.js";
+import { buildSpec } from "../../scripts/lib/build/pipeline.js";
 import { importDocs } from "../../scripts/lib/import/import-docs.js";
 import { diffSpecs, recordSpecChange, renderMarkdown, type OpenApiDocument } from "../../scripts/lib/diff/index.js";
 import { docsWithVariant, serveDocs, SNAPSHOT, tempDir, VARIANTS } from "./docs-site.js";
@@ -24,17 +24,13 @@ let work: string;
 let committedOpenapi: string;
 let committedSpec: OpenApiDocument;
 
-/** A temp openapi/ holding the repo's base.yaml and overrides/, never its fragments (the import writes those). */
-async function openapiSkeleton(target: string): Promise<void> {
-  const repoOpenapi = resolve("openapi");
-  await cp(repoOpenapi, target, {
-    recursive: true,
-    filter: (source) => {
-      const relative = source.slice(repoOpenapi.length + 1);
-      return relative === "" || relative === "base.yaml" || relative === "overrides" || relative.startsWith("overrides/");
-    },
-  });
-}
+/**
+ * The repo's overrides are used in place (they import the build's helpers by relative path); a temp openapi/
+ * gets the repo's base.yaml and never its fragments (the import writes those).
+ */
+const OVERRIDES = resolve("openapi/overrides");
+const build = async (openapiDir: string) =>
+  (await buildSpec({ openapiDir, overridesDir: OVERRIDES })).spec as OpenApiDocument;
 
 async function importVariant(variant: string): Promise<{ openapiDir: string; removed: string[]; spec: OpenApiDocument }> {
   const site = await serveDocs(await docsWithVariant(variant, work));
@@ -42,8 +38,7 @@ async function importVariant(variant: string): Promise<{ openapiDir: string; rem
     const openapiDir = join(work, `openapi-${variant}`);
     await cp(committedOpenapi, openapiDir, { recursive: true });
     const { removed } = await importDocs({ source: site.url, outDir: openapiDir });
-    const { spec } = await buildSpec({ openapiDir });
-    return { openapiDir, removed, spec: spec as OpenApiDocument };
+    return { openapiDir, removed, spec: await build(openapiDir) };
   } finally {
     await site.close();
   }
@@ -52,9 +47,10 @@ async function importVariant(variant: string): Promise<{ openapiDir: string; rem
 beforeAll(async () => {
   work = await tempDir("docs-variants-");
   committedOpenapi = join(work, "openapi-committed");
-  await openapiSkeleton(committedOpenapi);
+  await mkdir(committedOpenapi);
+  await cp(resolve("openapi/base.yaml"), join(committedOpenapi, "base.yaml"));
   await importDocs({ source: SNAPSHOT, outDir: committedOpenapi });
-  committedSpec = (await buildSpec({ openapiDir: committedOpenapi })).spec as OpenApiDocument;
+  committedSpec = await build(committedOpenapi);
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 

@@ -44,7 +44,14 @@ describe("the published package", () => {
       const client = entry.createCodegenClient({ token: "t" });
       expect(typeof client.GET).toBe("function");
       expect(typeof client.agentRuns.create).toBe("function");
-      expect(new entry.NotFoundError({ status: 404, body: {}, operation: { method: "GET", path: "/" }, response: new Response() })).toBeInstanceOf(entry.CodegenApiError);
+      expect(
+        new entry.NotFoundError({
+          status: 404,
+          body: {},
+          operation: { method: "GET", path: "/" },
+          response: new Response(),
+        }),
+      ).toBeInstanceOf(entry.CodegenApiError);
     }
   });
 
@@ -55,11 +62,15 @@ describe("the published package", () => {
     expect(Object.keys(spec.paths).length).toBeGreaterThan(10);
     // An ESM import resolves the same exports entry (self-reference from inside the package).
     const probe = join(root, "dist", "esm", "index.js");
-    const { stdout } = await run(process.execPath, [
-      "--input-type=module",
-      "-e",
-      `import spec from "codegen-api/openapi.json" with { type: "json" }; console.log(spec.openapi);`,
-    ], { cwd: join(probe, "..") });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import spec from "codegen-api/openapi.json" with { type: "json" }; console.log(spec.openapi);`,
+      ],
+      { cwd: join(probe, "..") },
+    );
     expect(stdout.trim()).toBe(spec.openapi);
   });
 

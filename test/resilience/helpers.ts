@@ -37,10 +37,11 @@ export function resilientClient(baseUrl: string, options: ResilienceOptions = {}
   const retries: RetryEvent[] = [];
   const fetch = createResilientFetch(globalThis.fetch, {
     backoff: { baseMs: 2, maxMs: 10 },
-    rateLimits: scaledLimits,
     baseUrl,
     onRetry: (event) => retries.push(event),
     ...options,
+    // `rateLimits: undefined` asks for the documented table.
+    rateLimits: "rateLimits" in options ? options.rateLimits : scaledLimits,
   });
   const api = createClient<any>({ baseUrl, fetch }) as unknown as LooseClient;
   return { api, fetch, retries };

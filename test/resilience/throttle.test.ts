@@ -137,3 +137,15 @@ describe("SlidingWindowLimiter", () => {
     );
   });
 });
+
+describe("the documented limits (default table)", () => {
+  it("the 11th create-run POST within a minute is refused by the client: 10 per 60 s", async () => {
+    const { api } = resilientClient(server.url, { throttle: "fail", rateLimits: undefined });
+    for (let i = 0; i < 10; i++) await api.POST(createPath, { body: {} });
+    const error = await api.POST(createPath, { body: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect((error as ThrottledError).message).toContain("(agent-creation: 10 requests per 60 s)");
+    expect(server.attempts(createRun)).toBe(10);
+    await expect(api.GET("/v1/organizations/1/agent/run/7")).resolves.toMatchObject({ data: { ok: true } });
+  });
+});

@@ -95,10 +95,15 @@ describe("names users write", () => {
   });
 
   it("operation params, body and response", () => {
-    expectTypeOf<OperationBody<"createAgentRun">>().toEqualTypeOf<components["schemas"]["CreateAgentRunInput"]>();
+    expectTypeOf<OperationBody<"createAgentRun">>().toEqualTypeOf<
+      components["schemas"]["CreateAgentRunInput"]
+    >();
     expectTypeOf<OperationBody<"getAgentRun">>().toBeNever();
     expectTypeOf<OperationResponse<"getAgentRun">>().toEqualTypeOf<AgentRun>();
-    expectTypeOf<OperationParams<"getAgentRun">["path"]>().toEqualTypeOf<{ org_id: number; agent_run_id: number }>();
+    expectTypeOf<OperationParams<"getAgentRun">["path"]>().toEqualTypeOf<{
+      org_id: number;
+      agent_run_id: number;
+    }>();
     expectTypeOf<NonNullable<OperationParams<"listAgentRuns">["query"]>["limit"]>().toEqualTypeOf<
       number | undefined
     >();

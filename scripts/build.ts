@@ -1,0 +1,68 @@
+/**
+ * `npm run build [-- --check] [-- --quiet]`: merges openapi/base.yaml, the fragments and openapi/overrides/
+ * into src/generated/{openapi.json,schema.ts,operations.ts} (see scripts/lib/build/pipeline.ts for the steps).
+ *   --check  write nothing; exit 1 naming the generated files that differ from what the inputs produce
+ *   --quiet  do not print the step timings
+ */
+import { parseArgs } from "node:util";
+import { BuildError } from "./lib/build/errors.js";
+import { runBuild } from "./lib/build/pipeline.js";
+
+const usage = "usage: npm run build -- [--check] [--quiet] [--no-cache]";
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        check: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+        "no-cache": { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`build: ${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const started = performance.now();
+  const say = (line: string) => {
+    if (!values.quiet) console.log(line);
+  };
+  try {
+    const result = await runBuild({
+      rootDir: process.cwd(),
+      check: values.check,
+      cache: !values["no-cache"],
+      onStep: ({ name, ms }) => say(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms`),
+    });
+    for (const warning of result.warnings) console.warn(`warning: ${warning}`);
+    const total = `${(performance.now() - started).toFixed(0)} ms`;
+    if (values.check) {
+      if (result.stale.length) {
+        console.error(
+          "build --check: generated files are stale (run `npm run build` and commit them):\n" +
+            result.stale.map((file) => `  ${file}`).join("\n"),
+        );
+        return 1;
+      }
+      say(`build --check: generated files are up to date${result.cached ? " (inputs unchanged)" : ""} (${total})`);
+      return 0;
+    }
+    if (result.cached) say(`build: inputs unchanged, nothing to do (${total})`);
+    else say(`build: ${result.written.length ? `wrote ${result.written.join(", ")}` : "outputs already up to date"} (${total})`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BuildError) {
+      console.error(`build failed, no generated file was changed:\n  ${error.message.replaceAll("\n", "\n  ")}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main();
