@@ -50,15 +50,22 @@ async function main(): Promise<number> {
         );
         return 1;
       }
-      say(`build --check: generated files are up to date${result.cached ? " (inputs unchanged)" : ""} (${total})`);
+      say(
+        `build --check: generated files are up to date${result.cached ? " (inputs unchanged)" : ""} (${total})`,
+      );
       return 0;
     }
     if (result.cached) say(`build: inputs unchanged, nothing to do (${total})`);
-    else say(`build: ${result.written.length ? `wrote ${result.written.join(", ")}` : "outputs already up to date"} (${total})`);
+    else
+      say(
+        `build: ${result.written.length ? `wrote ${result.written.join(", ")}` : "outputs already up to date"} (${total})`,
+      );
     return 0;
   } catch (error) {
     if (error instanceof BuildError) {
-      console.error(`build failed, no generated file was changed:\n  ${error.message.replaceAll("\n", "\n  ")}`);
+      console.error(
+        `build failed, no generated file was changed:\n  ${error.message.replaceAll("\n", "\n  ")}`,
+      );
       return 1;
     }
     throw error;

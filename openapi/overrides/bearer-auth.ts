@@ -1,5 +1,7 @@
-import { defineOverride } from "../../scripts/lib/build/overrides.js";
-import { isRecord } from "../../scripts/lib/build/json.js";
+import type { Override } from "../../scripts/lib/build/overrides.js";
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The upstream shape of the stray parameter, exactly: optional, untyped (title only), in the header. */
 function isUpstreamAuthorizationHeader(parameter: unknown): boolean {
@@ -13,7 +15,7 @@ function isUpstreamAuthorizationHeader(parameter: unknown): boolean {
   );
 }
 
-export default defineOverride({
+export default {
   title: "Bearer auth instead of an `authorization` header parameter",
   why:
     "Every page documents auth as an optional, untyped `authorization` header parameter and declares no " +
@@ -27,7 +29,9 @@ export default defineOverride({
       const where = `${method.toUpperCase()} ${path}`;
       expect(operation.security === undefined, "the operation now declares its own `security`", where);
       const parameters = Array.isArray(operation.parameters) ? operation.parameters : [];
-      const auth = parameters.filter((parameter) => isRecord(parameter) && /^authorization$/i.test(String(parameter.name)));
+      const auth = parameters.filter(
+        (parameter) => isRecord(parameter) && /^authorization$/i.test(String(parameter.name)),
+      );
       if (auth.length === 0) continue;
       expect(
         auth.length === 1 && isUpstreamAuthorizationHeader(auth[0]),
@@ -40,4 +44,4 @@ export default defineOverride({
     }
     expect(removed > 0, "no operation has the `authorization` header parameter any more");
   },
-});
+} satisfies Override;

@@ -15,9 +15,12 @@ export interface Attempt {
 }
 
 /**
- * One attempt under its own timeout, linked to the user's signal. The timeout also covers reading the body of
- * JSON and text answers: openapi-fetch reads the body only after `fetch` returns, so a response that stalls
- * mid-body would otherwise hang forever. Those bodies are buffered here and handed back as a fresh Response.
+ * One attempt under its own timeout, linked to the user's signal. The timeout also covers reading the body:
+ * openapi-fetch reads it only after `fetch` returns, so a response that stalls mid-body would otherwise hang.
+ * Error answers, JSON and text (small, read whole by openapi-fetch) are therefore read here, inside the attempt,
+ * and handed back as a fresh Response; a body cut off mid-way is then a connection error of this attempt, which a
+ * GET can retry. Other bodies (streams, binaries) are the caller's: the timer stops at the headers, and the user's
+ * signal stays linked so that their abort still cancels the stream.
  *
  * Rejects with the user's abort reason as is, a `TimeoutError`, or a `ConnectionError` carrying the cause.
  */
@@ -28,55 +31,69 @@ export async function runAttempt(attempt: Attempt): Promise<Response> {
 
   const controller = new AbortController();
   let timedOut = false;
-  const timer =
-    timeoutMs === Number.POSITIVE_INFINITY
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort(new TimeoutError(operation, timeoutMs));
-        }, timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (timeoutMs !== Number.POSITIVE_INFINITY) {
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new TimeoutError(operation, timeoutMs));
+    }, timeoutMs);
+  }
   const forwardAbort = () => controller.abort(userSignal.reason);
   userSignal.addEventListener("abort", forwardAbort, { once: true });
-  // A streamed body stays tied to the user's signal after we return, so their abort can still cancel it.
-  let streaming = false;
 
-  try {
-    let response: Response;
-    try {
-      // The attempt's signal and body go in the init rather than in a new Request: undici links a Request's
-      // signal to its source through a WeakRef, so an intermediate Request nobody holds can be garbage-collected
-      // mid-flight, and the abort (our timeout) would then never reach the connection.
-      const init: RequestInit = attempt.extra
-        ? { ...attempt.extra, signal: controller.signal }
-        : { signal: controller.signal };
-      if (attempt.body) init.body = attempt.body;
-      response = await attempt.baseFetch(request, init);
-    } finally {
-      attempt.settled();
-    }
-    if (response.body === null || !shouldBuffer(response)) {
-      streaming = response.body !== null;
-      return response;
-    }
-    return copyWithBody(response, await response.arrayBuffer());
-  } catch (error) {
-    if (userSignal.aborted) throw userSignal.reason;
-    if (timedOut) throw new TimeoutError(operation, timeoutMs);
-    if (error instanceof CodegenError) throw error;
-    throw new ConnectionError(`${operation.method} ${operation.path} failed: ${describeCause(error)}`, {
+  const stopTimer = () => {
+    if (timer !== undefined) clearTimeout(timer);
+  };
+  const finish = () => {
+    stopTimer();
+    userSignal.removeEventListener("abort", forwardAbort);
+  };
+  const failure = (error: unknown): unknown => {
+    if (userSignal.aborted) return userSignal.reason;
+    if (timedOut) return new TimeoutError(operation, timeoutMs);
+    if (error instanceof CodegenError) return error;
+    return new ConnectionError(`${operation.method} ${operation.path} failed: ${describeCause(error)}`, {
       operation,
       cause: error,
     });
+  };
+
+  let response: Response;
+  try {
+    // The attempt's signal and body go in the init rather than in a new Request: undici links a Request's
+    // signal to its source through a WeakRef, so an intermediate Request nobody holds can be garbage-collected
+    // mid-flight, and the abort (our timeout) would then never reach the connection.
+    const init: RequestInit = attempt.extra
+      ? { ...attempt.extra, signal: controller.signal }
+      : { signal: controller.signal };
+    if (attempt.body) init.body = attempt.body;
+    response = await attempt.baseFetch(request, init);
+  } catch (error) {
+    finish();
+    throw failure(error);
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    if (!streaming) userSignal.removeEventListener("abort", forwardAbort);
+    attempt.settled();
   }
+
+  const { headers } = response;
+  const empty = response.body === null || headers.get("content-length") === "0";
+  if (!empty && (!response.ok || isTextual(headers))) {
+    try {
+      return copyWithBody(response, await response.arrayBuffer());
+    } catch (error) {
+      throw failure(error);
+    } finally {
+      finish();
+    }
+  }
+  if (empty) finish();
+  else stopTimer();
+  return response;
 }
 
-/** Error answers, JSON and text are small and read whole by openapi-fetch; streams and binaries are left alone. */
-function shouldBuffer(response: Response): boolean {
-  if (!response.ok) return true;
-  const type = response.headers.get("content-type");
+/** JSON and text are read whole by openapi-fetch; an event stream is not. No type: openapi-fetch reads text. */
+function isTextual(headers: Headers): boolean {
+  const type = headers.get("content-type");
   if (type === null) return true;
   return type.includes("json") || (type.startsWith("text/") && !type.startsWith("text/event-stream"));
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   appendToChangelog,
   CHANGELOG_HEADER,
+  changelogWithReport,
   diffSpecs,
   recordSpecChange,
   type OpenApiDocument,
@@ -72,6 +73,16 @@ describe("appendToChangelog", () => {
     expect(await readFile(changelog, "utf8")).toMatch(
       /^# Changelog\n\n## Unreleased\n\n<!-- spec-diff [^\n]+\n### API changes[\s\S]*\n\n## 0\.1\.0\n\n- first release\n$/,
     );
+  });
+});
+
+describe("changelogWithReport (pure, for a build step that writes its outputs at the end)", () => {
+  it("returns the new text, or undefined when that report is already recorded", () => {
+    const report = diffSpecs(one, two);
+    const text = changelogWithReport(undefined, report)!;
+    expect(text.startsWith(CHANGELOG_HEADER)).toBe(true);
+    expect(text).toContain("operation added");
+    expect(changelogWithReport(text, report)).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import {
   diffSpecs,
@@ -453,5 +454,31 @@ describe("semver", () => {
     expect(nextVersion("1.4.2", "minor")).toBe("1.5.0");
     expect(nextVersion("1.4.2", "patch")).toBe("1.4.3");
     expect(nextVersion("1.4.2", "none")).toBe("1.4.2");
+  });
+});
+
+describe("the committed merged spec", () => {
+  it("compared with itself reports no change (every schema, $ref cycle and Mintlify wrapper walked)", async () => {
+    const committed = JSON.parse(await readFile("src/generated/openapi.json", "utf8")) as OpenApiDocument;
+    expect(Object.keys(committed.paths as object).length).toBeGreaterThan(20);
+    expect(diffSpecs(committed, structuredClone(committed))).toEqual({
+      bump: "none",
+      counts: { breaking: 0, nonBreaking: 0, docs: 0 },
+      changes: [],
+    });
+  });
+
+  it("reports every operation as removed when compared with an empty spec, and as added the other way", async () => {
+    const committed = JSON.parse(await readFile("src/generated/openapi.json", "utf8")) as OpenApiDocument;
+    const empty: OpenApiDocument = { openapi: "3.1.0", paths: {} };
+    const operations = Object.values(committed.paths as Record<string, object>).flatMap((item) =>
+      Object.keys(item),
+    ).length;
+    const removed = diffSpecs(committed, empty).changes.filter(
+      (change) => change.kind === "operation-removed",
+    );
+    const added = diffSpecs(empty, committed).changes.filter((change) => change.kind === "operation-added");
+    expect(removed).toHaveLength(operations);
+    expect(added.map((change) => change.operation)).toEqual(removed.map((change) => change.operation));
   });
 });

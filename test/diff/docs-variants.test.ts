@@ -3,7 +3,12 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSpec } from "../../scripts/lib/build/pipeline.js";
 import { importDocs } from "../../scripts/lib/import/import-docs.js";
-import { diffSpecs, recordSpecChange, renderMarkdown, type OpenApiDocument } from "../../scripts/lib/diff/index.js";
+import {
+  diffSpecs,
+  recordSpecChange,
+  renderMarkdown,
+  type OpenApiDocument,
+} from "../../scripts/lib/diff/index.js";
 import { docsWithVariant, serveDocs, SNAPSHOT, tempDir, VARIANTS } from "./docs-site.js";
 
 /**
@@ -32,12 +37,15 @@ const OVERRIDES = resolve("openapi/overrides");
 const build = async (openapiDir: string) =>
   (await buildSpec({ openapiDir, overridesDir: OVERRIDES })).spec as OpenApiDocument;
 
-async function importVariant(variant: string): Promise<{ openapiDir: string; removed: string[]; spec: OpenApiDocument }> {
+async function importVariant(
+  variant: string,
+): Promise<{ openapiDir: string; removed: string[]; spec: OpenApiDocument }> {
   const site = await serveDocs(await docsWithVariant(variant, work));
   try {
     const openapiDir = join(work, `openapi-${variant}`);
     await cp(committedOpenapi, openapiDir, { recursive: true });
     const { removed } = await importDocs({ source: site.url, outDir: openapiDir });
+    expect(site.requests).toContain("/llms.txt");
     return { openapiDir, removed, spec: await build(openapiDir) };
   } finally {
     await site.close();
@@ -65,17 +73,26 @@ describe.each(VARIANT_NAMES)("docs variant %s", (variant) => {
 
 describe("what each variant's report must say", () => {
   const expected = async (variant: string) =>
-    JSON.parse(await readFile(join(VARIANTS, variant, "expected.json"), "utf8")) as ReturnType<typeof diffSpecs>;
+    JSON.parse(await readFile(join(VARIANTS, variant, "expected.json"), "utf8")) as ReturnType<
+      typeof diffSpecs
+    >;
 
   it("a description-only change: no API change, docs only, bump patch", async () => {
     const report = await expected("description-only");
     expect(report.bump).toBe("patch");
     expect(report.changes.every((change) => change.severity === "docs")).toBe(true);
-    expect(await readFile(join(VARIANTS, "description-only", "expected.md"), "utf8")).toContain("No API change");
+    expect(await readFile(join(VARIANTS, "description-only", "expected.md"), "utf8")).toContain(
+      "No API change",
+    );
   });
 
   it("the breaking variants are major, the added page minor", async () => {
-    for (const variant of ["page-removed", "field-type-changed", "new-required-parameter", "enum-value-removed"]) {
+    for (const variant of [
+      "page-removed",
+      "field-type-changed",
+      "new-required-parameter",
+      "enum-value-removed",
+    ]) {
       expect((await expected(variant)).bump, variant).toBe("major");
     }
     expect((await expected("page-added")).bump).toBe("minor");
@@ -86,21 +103,38 @@ describe("docs:import then build, in one go", () => {
   it("a page gone from the index removes its fragment, and the report and CHANGELOG say the operation was removed", async () => {
     const { openapiDir, removed, spec } = await importVariant("page-removed");
     expect(removed).toEqual(["agents/resume-agent-run.yaml"]);
-    await expect(stat(join(openapiDir, "agents/resume-agent-run.yaml"))).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(stat(join(openapiDir, "agents/resume-agent-run.yaml"))).rejects.toMatchObject({
+      code: "ENOENT",
+    });
 
     const changelogPath = join(work, "CHANGELOG.md");
     const lines: string[] = [];
-    const report = await recordSpecChange({ previous: committedSpec, next: spec, changelogPath, log: (line) => lines.push(line) });
+    const report = await recordSpecChange({
+      previous: committedSpec,
+      next: spec,
+      changelogPath,
+      log: (line) => lines.push(line),
+    });
     expect(report?.changes).toContainEqual(
-      expect.objectContaining({ kind: "operation-removed", operation: "POST /v1/organizations/{org_id}/agent/run/resume" }),
+      expect.objectContaining({
+        kind: "operation-removed",
+        operation: "POST /v1/organizations/{org_id}/agent/run/resume",
+      }),
     );
-    expect(lines).toContain("- `POST /v1/organizations/{org_id}/agent/run/resume` (resume_agent_run_v1_organizations__org_id__agent_run_resume_post)");
+    expect(lines).toContain(
+      "- `POST /v1/organizations/{org_id}/agent/run/resume` (resume_agent_run_v1_organizations__org_id__agent_run_resume_post)",
+    );
     expect(lines).toContain("  - operation removed");
     const changelog = await readFile(changelogPath, "utf8");
     expect(changelog).toContain("## Unreleased");
     expect(changelog).toContain("operation removed");
 
-    await recordSpecChange({ previous: committedSpec, next: spec, changelogPath, log: (line) => lines.push(line) });
+    await recordSpecChange({
+      previous: committedSpec,
+      next: spec,
+      changelogPath,
+      log: (line) => lines.push(line),
+    });
     expect(await readFile(changelogPath, "utf8")).toBe(changelog);
   });
 });

@@ -45,13 +45,21 @@ export async function computeCacheKey(options: {
   stepNames: string[];
 }): Promise<string> {
   const hash = createHash("sha256");
-  const files = [...new Set([...(await Promise.all(options.inputDirs.map(filesUnder))).flat(), ...options.inputFiles])];
+  const files = [
+    ...new Set([...(await Promise.all(options.inputDirs.map(filesUnder))).flat(), ...options.inputFiles]),
+  ];
   const contents = await Promise.all(files.map((file) => readFile(file).catch(() => "<absent>")));
   files.forEach((file, index) => {
-    hash.update(`${relative(options.rootDir, file)}\0`).update(contents[index]!).update("\0");
+    hash
+      .update(`${relative(options.rootDir, file)}\0`)
+      .update(contents[index]!)
+      .update("\0");
   });
   for (const name of TOOL_PACKAGES) {
-    const manifest = await readFile(join(options.rootDir, "node_modules", name, "package.json"), "utf8").catch(() => "{}");
+    const manifest = await readFile(
+      join(options.rootDir, "node_modules", name, "package.json"),
+      "utf8",
+    ).catch(() => "{}");
     hash.update(`${name}@${(JSON.parse(manifest) as { version?: string }).version ?? "?"}\0`);
   }
   hash.update(`steps:${options.stepNames.join(",")}`);

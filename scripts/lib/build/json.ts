@@ -1,3 +1,5 @@
+import { relative } from "node:path";
+
 /** Small helpers over parsed JSON/YAML values (the build never sees anything but plain data). */
 export type JsonObject = Record<string, unknown>;
 
@@ -45,4 +47,10 @@ export function firstDifference(a: unknown, b: unknown, at = ""): string | undef
 /** Deep copy of plain data (structuredClone keeps undefined/Date semantics we never have; this is enough). */
 export function clone<T>(value: T): T {
   return structuredClone(value);
+}
+
+/** A path as shown in messages: relative to the project root, "/"-separated. */
+export function displayPath(absolute: string, rootDir: string): string {
+  const shown = relative(rootDir, absolute);
+  return (shown.startsWith("..") ? absolute : shown).split("\\").join("/");
 }

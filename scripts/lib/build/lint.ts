@@ -25,7 +25,7 @@ export async function lintSpec(spec: object, configPath: string | undefined): Pr
     config,
   });
   return problems
-    .filter((problem) => problem.severity !== "off" as string && !problem.ignored)
+    .filter((problem) => problem.severity !== ("off" as string) && !problem.ignored)
     .map((problem) => ({
       severity: problem.severity === "error" ? "error" : "warn",
       rule: problem.ruleId,
@@ -35,11 +35,17 @@ export async function lintSpec(spec: object, configPath: string | undefined): Pr
 }
 
 /** Turns lint problems into one BuildError naming the fragment and operation of the first problem. */
-export function lintFailure(problems: readonly LintProblem[], origins: Origins, specFile: string): BuildError {
+export function lintFailure(
+  problems: readonly LintProblem[],
+  origins: Origins,
+  specFile: string,
+): BuildError {
   const lines = problems.map((problem) => {
     const { file, operation } = locate(problem.pointer, origins);
-    return `  ${problem.severity} ${problem.rule}: ${problem.message} at ${problem.pointer}` +
-      (file ? ` (${file}${operation ? `, ${operation}` : ""})` : "");
+    return (
+      `  ${problem.severity} ${problem.rule}: ${problem.message} at ${problem.pointer}` +
+      (file ? ` (${file}${operation ? `, ${operation}` : ""})` : "")
+    );
   });
   const first = locate(problems[0]?.pointer ?? "#", origins);
   const errors = problems.filter((problem) => problem.severity === "error").length;

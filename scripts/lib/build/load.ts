@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { BuildError } from "./errors.js";
-import { isRecord, type JsonObject } from "./json.js";
+import { displayPath, isRecord, type JsonObject } from "./json.js";
 
 /** Inputs larger than this are refused before parsing: no legitimate fragment comes close (the largest is ~10 kB). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -28,7 +28,10 @@ export interface Fragment {
 export async function readYamlFile(absolutePath: string, displayPath: string): Promise<unknown> {
   const size = (await stat(absolutePath)).size;
   if (size > MAX_INPUT_BYTES)
-    throw new BuildError({ file: displayPath }, `file is ${size} bytes, over the ${MAX_INPUT_BYTES}-byte limit`);
+    throw new BuildError(
+      { file: displayPath },
+      `file is ${size} bytes, over the ${MAX_INPUT_BYTES}-byte limit`,
+    );
   return parseYaml(await readFile(absolutePath, "utf8"), displayPath);
 }
 
@@ -65,7 +68,8 @@ export async function loadFragments(openapiDir: string, rootDir: string): Promis
 
 /** Checks a parsed fragment has the contract's shape: OpenAPI 3.1, exactly one operation, provenance. */
 export function readFragment(document: unknown, file: string): Fragment {
-  if (!isRecord(document)) throw new BuildError({ file }, "a fragment must be a YAML mapping (an OpenAPI document)");
+  if (!isRecord(document))
+    throw new BuildError({ file }, "a fragment must be a YAML mapping (an OpenAPI document)");
   if (typeof document.openapi !== "string" || !document.openapi.startsWith("3.1."))
     throw new BuildError({ file }, `expected "openapi: 3.1.x", found ${JSON.stringify(document.openapi)}`);
   if (!isRecord(document.paths)) throw new BuildError({ file }, "the fragment has no `paths` mapping");
@@ -76,7 +80,10 @@ export function readFragment(document: unknown, file: string): Fragment {
       const operation = item[method];
       if (operation === undefined) continue;
       if (!isRecord(operation))
-        throw new BuildError({ file, operation: `${method.toUpperCase()} ${path}` }, "the operation is not a mapping");
+        throw new BuildError(
+          { file, operation: `${method.toUpperCase()} ${path}` },
+          "the operation is not a mapping",
+        );
       found.push({ method, path, operation });
     }
   }
@@ -94,9 +101,4 @@ export function readFragment(document: unknown, file: string): Fragment {
       "the fragment lacks `x-source: { url, sha256 }` (its provenance)",
     );
   return { file, document, method, path, operation };
-}
-
-export function displayPath(absolute: string, rootDir: string): string {
-  const shown = relative(rootDir, absolute);
-  return (shown.startsWith("..") ? absolute : shown).split("\\").join("/");
 }

@@ -1,5 +1,12 @@
 import { BuildError } from "./errors.js";
-import { clone, firstDifference, isRecord, pointerSegment, unescapePointerSegment, type JsonObject } from "./json.js";
+import {
+  clone,
+  firstDifference,
+  isRecord,
+  pointerSegment,
+  unescapePointerSegment,
+  type JsonObject,
+} from "./json.js";
 import { HTTP_METHODS, type Fragment } from "./load.js";
 
 /** Which file contributed each operation and component, so later checks can name it. */
@@ -67,7 +74,10 @@ export function mergeFragments(base: JsonObject, fragments: readonly Fragment[])
           );
       } else target[field] = clone(value);
     }
-    target[fragment.method] = { ...clone(fragment.operation), "x-source": clone(fragment.document["x-source"]) };
+    target[fragment.method] = {
+      ...clone(fragment.operation),
+      "x-source": clone(fragment.document["x-source"]),
+    };
 
     const fragmentComponents = fragment.document.components;
     if (fragmentComponents === undefined) continue;

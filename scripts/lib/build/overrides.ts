@@ -10,6 +10,7 @@ import { operationKey } from "./merge.js";
  * A hand-written correction of an upstream docs defect, applied to the merged spec at build time.
  * `apply` must first assert that the defect is still there, exactly as described (`tools.expect`), so that a
  * fixed or changed page fails the build naming the override instead of being silently patched twice.
+ * Override files import this module for types only (`import type`), so they carry no runtime dependency.
  */
 export interface Override {
   /** What is corrected, in a few words (shown in errors and in the README table). */
@@ -25,12 +26,7 @@ export interface OverrideTools {
   /** Every operation of the spec, in path order. */
   operations(): Array<{ method: string; path: string; operation: JsonObject }>;
   /** Fails the build (naming the override and the operation) unless `condition` holds. */
-  expect(condition: unknown, problem: string, operation?: string): asserts condition;
-}
-
-/** Identity helper that gives override files their type. */
-export function defineOverride(override: Override): Override {
-  return override;
+  expect(condition: unknown, problem: string, operation?: string): void;
 }
 
 export interface LoadedOverride extends Override {
@@ -58,7 +54,10 @@ export async function loadOverrides(overridesDir: string, displayDir: string): P
         !loaded.why.trim() ||
         typeof loaded.apply !== "function"
       )
-        throw new BuildError({ file }, "an override must `export default defineOverride({ title, why, apply })`");
+        throw new BuildError(
+          { file },
+          "an override must `export default { title, why, apply } satisfies Override`",
+        );
       return { ...(loaded as unknown as Override), file };
     }),
   );
@@ -76,7 +75,9 @@ export function applyOverrides(spec: JsonObject, overrides: readonly LoadedOverr
     };
     const tools: OverrideTools = {
       operation(method, path) {
-        const operation = (spec.paths as Record<string, JsonObject> | undefined)?.[path]?.[method.toLowerCase()];
+        const operation = (spec.paths as Record<string, JsonObject> | undefined)?.[path]?.[
+          method.toLowerCase()
+        ];
         if (!isRecord(operation)) fail("the operation vanished", operationKey(method, path));
         return operation as JsonObject;
       },

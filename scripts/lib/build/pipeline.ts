@@ -4,11 +4,10 @@ import { fileURLToPath } from "node:url";
 import { writeFilesAtomically } from "../fs-atomic.js";
 import { computeCacheKey, outputsMatch, readCacheRecord, sha256, type CacheRecord } from "./cache.js";
 import { BuildError } from "./errors.js";
-import { isRecord, type JsonObject } from "./json.js";
-import { displayPath, loadFragments, readYamlFile, type Fragment } from "./load.js";
-import { mergeFragments, reachableComponents, type Origins } from "./merge.js";
-import { applyOverrides, loadOverrides, type LoadedOverride } from "./overrides.js";
-import { checkPathParameters, checkRefs } from "./validate.js";
+import { displayPath, isRecord, type JsonObject } from "./json.js";
+import type { Fragment } from "./load.js";
+import type { Origins } from "./merge.js";
+import type { LoadedOverride } from "./overrides.js";
 
 /** Where a build reads and writes. Every path is absolute. */
 export interface BuildPaths {
@@ -91,24 +90,41 @@ export const specSteps: BuildStep[] = [
   {
     name: "load",
     async run(context) {
+      const [{ loadFragments, readYamlFile }, { loadOverrides }] = await Promise.all([
+        import("./load.js"),
+        import("./overrides.js"),
+      ]);
       const { openapiDir, overridesDir, rootDir } = context.paths;
       const baseFile = join(openapiDir, "base.yaml");
       const base = await readYamlFile(baseFile, display(context, baseFile));
       if (!isRecord(base) || !isRecord(base.info) || !Array.isArray(base.tags))
-        throw new BuildError({ file: display(context, baseFile) }, "the base document needs `info` and `tags`");
+        throw new BuildError(
+          { file: display(context, baseFile) },
+          "the base document needs `info` and `tags`",
+        );
       context.base = base;
       [context.fragments, context.overrides] = await Promise.all([
         loadFragments(openapiDir, rootDir),
         loadOverrides(overridesDir, display(context, overridesDir)),
       ]);
       if (context.fragments.length === 0)
-        throw new BuildError({ file: display(context, openapiDir) }, "no fragment (openapi/<section>/<slug>.yaml) found");
+        throw new BuildError(
+          { file: display(context, openapiDir) },
+          "no fragment (openapi/<section>/<slug>.yaml) found",
+        );
     },
   },
   {
     name: "merge + overrides",
-    run(context) {
-      const { spec, origins } = mergeFragments(need(context.base, "base"), need(context.fragments, "fragments"));
+    async run(context) {
+      const [{ mergeFragments }, { applyOverrides }] = await Promise.all([
+        import("./merge.js"),
+        import("./overrides.js"),
+      ]);
+      const { spec, origins } = mergeFragments(
+        need(context.base, "base"),
+        need(context.fragments, "fragments"),
+      );
       applyOverrides(spec, need(context.overrides, "overrides"));
       context.spec = spec;
       context.origins = origins;
@@ -116,7 +132,11 @@ export const specSteps: BuildStep[] = [
   },
   {
     name: "validate",
-    run(context) {
+    async run(context) {
+      const [{ checkPathParameters, checkRefs }, { reachableComponents }] = await Promise.all([
+        import("./validate.js"),
+        import("./merge.js"),
+      ]);
       const spec = need(context.spec, "spec");
       const origins = need(context.origins, "origins");
       checkRefs(spec, origins, display(context, join(context.paths.openapiDir, "base.yaml")));
@@ -255,7 +275,9 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     name: displayPath(file, paths.rootDir),
     content,
   }));
-  const current = await Promise.all(relativeOutputs.map(({ file }) => readFile(file, "utf8").catch(() => undefined)));
+  const current = await Promise.all(
+    relativeOutputs.map(({ file }) => readFile(file, "utf8").catch(() => undefined)),
+  );
   const changed = relativeOutputs.filter(({ content }, index) => current[index] !== content);
   const record: CacheRecord = {
     key,
@@ -265,12 +287,24 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   if (options.check) {
     // Only an up-to-date tree is worth remembering: the next check (or build) can then skip every step.
     if (changed.length === 0 && useCache) await saveRecord(cacheFile, record);
-    return { cached: false, written: [], stale: changed.map(({ name }) => name), warnings: context.warnings, timings };
+    return {
+      cached: false,
+      written: [],
+      stale: changed.map(({ name }) => name),
+      warnings: context.warnings,
+      timings,
+    };
   }
   // Unchanged files are left alone (their mtime too); the rest are replaced all together or not at all.
   await writeFilesAtomically(new Map(changed.map(({ file, content }) => [file, content])));
   if (useCache) await saveRecord(cacheFile, record);
-  return { cached: false, written: changed.map(({ name }) => name), stale: [], warnings: context.warnings, timings };
+  return {
+    cached: false,
+    written: changed.map(({ name }) => name),
+    stale: [],
+    warnings: context.warnings,
+    timings,
+  };
 }
 
 async function saveRecord(cacheFile: string, record: CacheRecord): Promise<void> {

@@ -30,7 +30,10 @@ export function checkRefs(spec: JsonObject, origins: Origins, baseFile: string):
         if (!ref.startsWith("#"))
           throw new BuildError(where, `external $ref "${ref}" at ${at}: fragments must be self-contained`);
         if (resolvePointer(spec, ref) === undefined)
-          throw new BuildError(where, `dangling $ref "${ref}" at ${at}: no such definition in the merged spec`);
+          throw new BuildError(
+            where,
+            `dangling $ref "${ref}" at ${at}: no such definition in the merged spec`,
+          );
       }
       for (const [key, child] of Object.entries(value)) visit(child, where, `${at}/${key}`);
     }
@@ -41,12 +44,18 @@ export function checkRefs(spec: JsonObject, origins: Origins, baseFile: string):
       const operation = isMethod ? operationKey(field, path) : undefined;
       const file = operation
         ? origins.operations.get(operation)
-        : origins.operations.get([...origins.operations.keys()].find((key) => key.endsWith(` ${path}`)) ?? "");
+        : origins.operations.get(
+            [...origins.operations.keys()].find((key) => key.endsWith(` ${path}`)) ?? "",
+          );
       visit(value, { file, operation }, `#/paths/${path}/${field}`);
     }
   for (const [type, entries] of Object.entries((spec.components ?? {}) as Record<string, JsonObject>))
     for (const [name, definition] of Object.entries(entries))
-      visit(definition, { file: origins.components.get(`${type}/${name}`) ?? baseFile }, `#/components/${type}/${name}`);
+      visit(
+        definition,
+        { file: origins.components.get(`${type}/${name}`) ?? baseFile },
+        `#/components/${type}/${name}`,
+      );
   const { paths: _paths, components: _components, ...rest } = spec;
   visit(rest, { file: baseFile }, "#");
 }
@@ -61,15 +70,25 @@ export function checkPathParameters(spec: JsonObject, origins: Origins): void {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isRecord(operation)) continue;
-      const where = { file: origins.operations.get(operationKey(method, path)), operation: operationKey(method, path) };
+      const where = {
+        file: origins.operations.get(operationKey(method, path)),
+        operation: operationKey(method, path),
+      };
       const declared = new Set<string>();
       for (const parameter of [...asArray(item.parameters), ...asArray(operation.parameters)]) {
-        const resolved = isRecord(parameter) && typeof parameter.$ref === "string" ? resolvePointer(spec, parameter.$ref) : parameter;
-        if (isRecord(resolved) && resolved.in === "path" && typeof resolved.name === "string") declared.add(resolved.name);
+        const resolved =
+          isRecord(parameter) && typeof parameter.$ref === "string"
+            ? resolvePointer(spec, parameter.$ref)
+            : parameter;
+        if (isRecord(resolved) && resolved.in === "path" && typeof resolved.name === "string")
+          declared.add(resolved.name);
       }
       for (const name of inTemplate)
         if (!declared.has(name))
-          throw new BuildError(where, `path parameter {${name}} appears in the path but is not declared (in: path)`);
+          throw new BuildError(
+            where,
+            `path parameter {${name}} appears in the path but is not declared (in: path)`,
+          );
       for (const name of declared)
         if (!inTemplate.includes(name))
           throw new BuildError(where, `path parameter "${name}" is declared but the path has no {${name}}`);

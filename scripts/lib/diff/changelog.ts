@@ -19,17 +19,24 @@ const UNRELEASED = "## Unreleased";
  * second `spec:diff --changelog`, is a no-op. Returns whether the file was written.
  */
 export async function appendToChangelog(changelogPath: string, report: ChangeReport): Promise<boolean> {
-  const marker = `<!-- spec-diff ${createHash("sha256").update(JSON.stringify(report.changes)).digest("hex").slice(0, 16)} -->`;
   const current = await readFile(changelogPath, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
-  if (current?.includes(marker)) return false;
-  const entry = `${marker}\n${renderMarkdown(report)}`;
-  await writeFilesAtomically(
-    new Map([[changelogPath, insertUnreleased(current ?? CHANGELOG_HEADER, entry)]]),
-  );
+  const updated = changelogWithReport(current, report);
+  if (updated === undefined) return false;
+  await writeFilesAtomically(new Map([[changelogPath, updated]]));
   return true;
+}
+
+/**
+ * The changelog text with the report added under "## Unreleased", or undefined when it is already there.
+ * Pure, for a build step that collects its outputs before writing anything. `current` undefined: no file yet.
+ */
+export function changelogWithReport(current: string | undefined, report: ChangeReport): string | undefined {
+  const marker = `<!-- spec-diff ${createHash("sha256").update(JSON.stringify(report.changes)).digest("hex").slice(0, 16)} -->`;
+  if (current?.includes(marker)) return undefined;
+  return insertUnreleased(current ?? CHANGELOG_HEADER, `${marker}\n${renderMarkdown(report)}`);
 }
 
 /** Puts the entry at the end of the Unreleased section, i.e. just before the first release heading after it. */

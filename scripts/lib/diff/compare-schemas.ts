@@ -144,7 +144,9 @@ function compareTypes(
   const narrows =
     before.any || [...before.types].some((type) => !after.any && !coversType(after.types, type));
   if (!widens && !narrows) return true;
-  const show = (view: SchemaView) => (view.any ? "any" : [...view.types].sort().join(" | ") || "null");
+  // Nullability is reported on its own; a schema with no other type admits only null, or nothing at all.
+  const show = (view: SchemaView) =>
+    view.any ? "any" : [...view.types].sort().join(" | ") || (view.nullable ? "null" : "never");
   emit(
     "type-changed",
     severityOf({ widens, narrows }),

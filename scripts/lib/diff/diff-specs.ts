@@ -25,8 +25,8 @@ type JsonObject = Record<string, unknown>;
  * for the rules; `classify` in compare-schemas.ts holds the one rule every schema change follows.
  */
 export function diffSpecs(previous: OpenApiDocument, next: OpenApiDocument): ChangeReport {
-  const changes: Array<Change & { order: number }> = [];
-  const add = (change: Change) => changes.push({ ...change, order: changes.length });
+  const changes: Change[] = [];
+  const add = (change: Change) => changes.push(change);
 
   compareServers(previous, next, add);
   compareComponentNames(previous, next, add);
@@ -40,11 +40,11 @@ export function diffSpecs(previous: OpenApiDocument, next: OpenApiDocument): Cha
     else add(operationChange(key, was!, "operation-removed", "breaking", "operation removed"));
   }
 
+  // Array sort is stable: within one operation and severity, changes keep the order they were found in.
   changes.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareOperationKeys(a.operation, b.operation) ||
-      a.order - b.order,
+      compareOperationKeys(a.operation, b.operation),
   );
   const counts = {
     breaking: changes.filter((change) => change.severity === "breaking").length,
@@ -58,7 +58,7 @@ export function diffSpecs(previous: OpenApiDocument, next: OpenApiDocument): Cha
       : counts.docs
         ? "patch"
         : "none";
-  return { bump, counts, changes: changes.map(({ order: _order, ...change }) => change) };
+  return { bump, counts, changes };
 }
 
 function operationsOf(document: OpenApiDocument): Map<string, OperationEntry> {
@@ -139,9 +139,9 @@ function compareOperation(
     if (before[part] !== after[part]) emit("docs-changed", "docs", `${part} changed`);
   }
 
-  const guarded = (location: string, compare: () => void) => {
+  const guarded = <T>(location: string, compute: () => T): T => {
     try {
-      compare();
+      return compute();
     } catch (error) {
       if (!(error instanceof SchemaResolutionError)) throw error;
       throw new SpecDiffError(`${key}, ${location}: ${error.message}`, { cause: error });
@@ -166,9 +166,10 @@ function compareOperation(
       }),
     );
 
-  compareParameters(was, is, previous, next, emit, compareSchemaAt, guarded);
-  compareRequestBodies(before, after, previous, next, emit, compareSchemaAt, guarded);
-  compareResponses(before, after, previous, next, emit, compareSchemaAt, guarded);
+  const scope: OperationScope = { previous, next, emit, compareSchemaAt, guarded };
+  compareParameters(was, is, scope);
+  compareRequestBodies(before, after, scope);
+  compareResponses(before, after, scope);
 }
 
 type Emit = (
@@ -178,24 +179,21 @@ type Emit = (
   location?: string,
   field?: string,
 ) => void;
-type CompareSchemaAt = (location: string, direction: Direction, before: unknown, after: unknown) => void;
-type Guarded = (location: string, compare: () => void) => void;
 
-function compareParameters(
-  was: OperationEntry,
-  is: OperationEntry,
-  previous: OpenApiDocument,
-  next: OpenApiDocument,
-  emit: Emit,
-  compareSchemaAt: CompareSchemaAt,
-  guarded: Guarded,
-): void {
-  let before = new Map<string, JsonObject>();
-  let after = new Map<string, JsonObject>();
-  guarded("parameters", () => {
-    before = parametersOf(was, previous);
-    after = parametersOf(is, next);
-  });
+/** What the comparison of one operation's parts shares. */
+interface OperationScope {
+  previous: OpenApiDocument;
+  next: OpenApiDocument;
+  emit: Emit;
+  compareSchemaAt: (location: string, direction: Direction, before: unknown, after: unknown) => void;
+  /** Runs `compute`, turning a spec it cannot resolve into a SpecDiffError naming the operation and `location`. */
+  guarded: <T>(location: string, compute: () => T) => T;
+}
+
+function compareParameters(was: OperationEntry, is: OperationEntry, scope: OperationScope): void {
+  const { emit, compareSchemaAt, guarded } = scope;
+  const before = guarded("parameters", () => parametersOf(was, scope.previous));
+  const after = guarded("parameters", () => parametersOf(is, scope.next));
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const old = before.get(key);
     const now = after.get(key);
@@ -261,18 +259,11 @@ function parameterSchema(parameter: JsonObject): unknown {
 function compareRequestBodies(
   beforeOperation: JsonObject,
   afterOperation: JsonObject,
-  previous: OpenApiDocument,
-  next: OpenApiDocument,
-  emit: Emit,
-  compareSchemaAt: CompareSchemaAt,
-  guarded: Guarded,
+  scope: OperationScope,
 ): void {
-  let before: JsonObject | undefined;
-  let after: JsonObject | undefined;
-  guarded("request body", () => {
-    before = objectOrUndefined(dereference(beforeOperation.requestBody, previous).node);
-    after = objectOrUndefined(dereference(afterOperation.requestBody, next).node);
-  });
+  const { emit, compareSchemaAt, guarded } = scope;
+  const before = guarded("request body", () => objectAt(beforeOperation.requestBody, scope.previous));
+  const after = guarded("request body", () => objectAt(afterOperation.requestBody, scope.next));
   if (!before && !after) return;
   if (!after) {
     emit("request-body-removed", "breaking", "request body removed", "request body");
@@ -305,22 +296,15 @@ function compareRequestBodies(
 function compareResponses(
   beforeOperation: JsonObject,
   afterOperation: JsonObject,
-  previous: OpenApiDocument,
-  next: OpenApiDocument,
-  emit: Emit,
-  compareSchemaAt: CompareSchemaAt,
-  guarded: Guarded,
+  scope: OperationScope,
 ): void {
+  const { emit, compareSchemaAt, guarded } = scope;
   const before = isObject(beforeOperation.responses) ? beforeOperation.responses : {};
   const after = isObject(afterOperation.responses) ? afterOperation.responses : {};
   for (const status of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const location = `response ${status}`;
-    let was: JsonObject | undefined;
-    let is: JsonObject | undefined;
-    guarded(location, () => {
-      was = objectOrUndefined(dereference(before[status], previous).node);
-      is = objectOrUndefined(dereference(after[status], next).node);
-    });
+    const was = guarded(location, () => objectAt(before[status], scope.previous));
+    const is = guarded(location, () => objectAt(after[status], scope.next));
     if (!was && !is) continue;
     if (!is) {
       emit("response-removed", "non-breaking", "response removed", location);
@@ -349,7 +333,7 @@ function compareContent(
   direction: Direction,
   location: string,
   emit: Emit,
-  compareSchemaAt: CompareSchemaAt,
+  compareSchemaAt: OperationScope["compareSchemaAt"],
 ): void {
   const before = isObject(beforeContent) ? beforeContent : {};
   const after = isObject(afterContent) ? afterContent : {};
@@ -440,8 +424,10 @@ function describeRateLimit(value: unknown): string {
   return `${String(value.group)} (${String(value.limit)} per ${String(value.windowSeconds)} s)`;
 }
 
-function objectOrUndefined(value: unknown): JsonObject | undefined {
-  return isObject(value) ? value : undefined;
+/** The object a value or its `$ref` leads to; undefined when absent. */
+function objectAt(value: unknown, document: OpenApiDocument): JsonObject | undefined {
+  const { node } = dereference(value, document);
+  return isObject(node) ? node : undefined;
 }
 
 /** Document-level changes first, then by path, then by method in the usual GET, PUT, POST, … order. */

@@ -3,7 +3,7 @@ import { diffSpecs } from "./diff-specs.js";
 import { renderMarkdown } from "./render.js";
 import type { ChangeReport, OpenApiDocument } from "./types.js";
 
-export { appendToChangelog, CHANGELOG_HEADER } from "./changelog.js";
+export { appendToChangelog, CHANGELOG_HEADER, changelogWithReport } from "./changelog.js";
 export { classify, type Direction, type Effect } from "./compare-schemas.js";
 export { diffSpecs, SpecDiffError } from "./diff-specs.js";
 export { nextVersion, renderMarkdown, summarize } from "./render.js";

@@ -51,7 +51,9 @@ export function renderMarkdown(report: ChangeReport, options: { version?: string
     lines.push("", `#### ${heading}`, "");
     for (const [operation, group] of groupByOperation(changes)) {
       const operationId = group.find((change) => change.operationId)?.operationId;
-      lines.push(operation === "" ? "- spec-wide" : `- \`${operation}\`${operationId ? ` (${operationId})` : ""}`);
+      lines.push(
+        operation === "" ? "- spec-wide" : `- \`${operation}\`${operationId ? ` (${operationId})` : ""}`,
+      );
       for (const change of group) lines.push(`  - ${describe(change)}`);
     }
   }
