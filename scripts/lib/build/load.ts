@@ -25,22 +25,22 @@ export interface Fragment {
 }
 
 /** Reads and parses a YAML (or JSON) input, refusing oversized files, alias bombs and duplicate keys. */
-export async function readYamlFile(absolutePath: string, displayPath: string): Promise<unknown> {
+export async function readYamlFile(absolutePath: string, shownPath: string): Promise<unknown> {
   const size = (await stat(absolutePath)).size;
   if (size > MAX_INPUT_BYTES)
     throw new BuildError(
-      { file: displayPath },
+      { file: shownPath },
       `file is ${size} bytes, over the ${MAX_INPUT_BYTES}-byte limit`,
     );
-  return parseYaml(await readFile(absolutePath, "utf8"), displayPath);
+  return parseYaml(await readFile(absolutePath, "utf8"), shownPath);
 }
 
-export function parseYaml(text: string, displayPath: string): unknown {
+export function parseYaml(text: string, shownPath: string): unknown {
   try {
     return parse(text, { maxAliasCount: MAX_ALIAS_COUNT, uniqueKeys: true, prettyErrors: true });
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
-    throw new BuildError({ file: displayPath }, `malformed YAML: ${reason}`, { cause: error });
+    throw new BuildError({ file: shownPath }, `malformed YAML: ${reason}`, { cause: error });
   }
 }
 
