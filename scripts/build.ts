@@ -1,11 +1,13 @@
 /**
  * `npm run build [-- --check] [-- --quiet]`: merges openapi/base.yaml, the fragments and openapi/overrides/
- * into src/generated/{openapi.json,schema.ts,operations.ts} (see scripts/lib/build/pipeline.ts for the steps).
+ * into src/generated/{openapi.json,schema.ts,operations.ts}, records API changes in CHANGELOG.md, regenerates
+ * the README's coverage table (see scripts/lib/build/pipeline.ts for the steps), then bundles dist/.
  *   --check  write nothing; exit 1 naming the generated files that differ from what the inputs produce
  *   --quiet  do not print the step timings
  */
 import { parseArgs } from "node:util";
 import { BuildError } from "./lib/build/errors.js";
+import { buildDistIfStale } from "./lib/build/dist-step.js";
 import { runBuild } from "./lib/build/pipeline.js";
 
 const usage = "usage: npm run build -- [--check] [--quiet] [--no-cache]";
@@ -39,10 +41,11 @@ async function main(): Promise<number> {
       check: values.check,
       cache: !values["no-cache"],
       onStep: ({ name, ms }) => say(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms`),
+      log: say,
     });
     for (const warning of result.warnings) console.warn(`warning: ${warning}`);
-    const total = `${(performance.now() - started).toFixed(0)} ms`;
     if (values.check) {
+      const total = `${(performance.now() - started).toFixed(0)} ms`;
       if (result.stale.length) {
         console.error(
           "build --check: generated files are stale (run `npm run build` and commit them):\n" +
@@ -55,6 +58,12 @@ async function main(): Promise<number> {
       );
       return 0;
     }
+    const distStarted = performance.now();
+    if (await buildDistIfStale(process.cwd()))
+      say(
+        `  ${"dist/ (esbuild + tsc)".padEnd(32)} ${(performance.now() - distStarted).toFixed(0).padStart(6)} ms`,
+      );
+    const total = `${(performance.now() - started).toFixed(0)} ms`;
     if (result.cached) say(`build: inputs unchanged, nothing to do (${total})`);
     else
       say(

@@ -622,12 +622,12 @@ export interface components {
        * Message
        * @default Rate limit exceeded. Please try again later.
        */
-      message: string;
+      message?: string;
       /**
        * Status Code
        * @default 429
        */
-      status_code: number;
+      status_code?: number;
     };
     /** AgentRunLimitReachedErrorResponse */
     AgentRunLimitReachedErrorResponse: {
@@ -635,12 +635,12 @@ export interface components {
        * Message
        * @default Alloted agent runs for the current billing plan have been reached. Please upgrade your plan to continue.
        */
-      message: string;
+      message?: string;
       /**
        * Status Code
        * @default 402
        */
-      status_code: number;
+      status_code?: number;
     };
     /**
      * AgentRunLogResponse
@@ -679,12 +679,12 @@ export interface components {
        * Message
        * @default Agent run not found.
        */
-      message: string;
+      message?: string;
       /**
        * Status Code
        * @default 404
        */
-      status_code: number;
+      status_code?: number;
     };
     /**
      * AgentRunResponse
@@ -921,7 +921,7 @@ export interface components {
        * Trigger Source
        * @default setup-commands
        */
-      trigger_source: string;
+      trigger_source?: string;
     };
     /** GenerateTokenRequest */
     GenerateTokenRequest: {
@@ -994,12 +994,12 @@ export interface components {
        * Message
        * @default No repos found in the organization. Please add some repos and try again.
        */
-      message: string;
+      message?: string;
       /**
        * Status Code
        * @default 404
        */
-      status_code: number;
+      status_code?: number;
     };
     /**
      * OAuthProviderResponse
@@ -1068,12 +1068,12 @@ export interface components {
        * Enable Pr Creation
        * @default true
        */
-      enable_pr_creation: boolean;
+      enable_pr_creation?: boolean;
       /**
        * Enable Rules Detection
        * @default true
        */
-      enable_rules_detection: boolean;
+      enable_rules_detection?: boolean;
     };
     /** Page[AgentRunResponse] */
     Page_AgentRunResponse_: {
@@ -1133,12 +1133,12 @@ export interface components {
        * Message
        * @default You do not have access to this organization.
        */
-      message: string;
+      message?: string;
       /**
        * Status Code
        * @default 403
        */
-      status_code: number;
+      status_code?: number;
     };
     /**
      * RepoResponse
@@ -1211,12 +1211,12 @@ export interface components {
        * Message
        * @default User not found.
        */
-      message: string;
+      message?: string;
       /**
        * Status Code
        * @default 404
        */
-      status_code: number;
+      status_code?: number;
     };
     /**
      * UserResponse

@@ -24,6 +24,9 @@ export async function renderSchemaTs(spec: JsonObject, filepath: string): Promis
   // openapi-typescript mutates nothing we rely on, but hand it a copy so the merged spec stays pristine.
   const ast = await openapiTS(structuredClone(spec) as unknown as Parameters<typeof openapiTS>[0], {
     silent: true,
+    // The default (true) makes every property with a `default` required, in request bodies too: callers would
+    // have to send `trigger_source` to Generate Setup Commands although the server fills it in.
+    defaultNonNullable: false,
   });
   return prettier(astToString(ast), "typescript", filepath);
 }

@@ -32,6 +32,8 @@ export interface BuildContext {
   origins?: Origins;
   /** Non-fatal findings, printed by the CLI even with --quiet. */
   warnings: string[];
+  /** Progress and reports meant for the person running the build (silenced by --quiet). */
+  log: (line: string) => void;
   /**
    * Files to write, absolute path → content. Steps only add to this map; nothing reaches the disk before
    * every step has passed, and then all files are replaced atomically (or, with --check, compared).
@@ -189,6 +191,38 @@ export const buildSteps: BuildStep[] = [
       context.outputs.set(file, await renderOperationsTs(spec, need(context.origins, "origins"), file));
     },
   },
+  {
+    // Runs after every generation step so that a build that failed never records a change.
+    name: "spec diff → CHANGELOG.md",
+    inputs: ["CHANGELOG.md"],
+    async run(context) {
+      const { diffSpecs, changelogWithReport, renderMarkdown } = await import("../diff/index.js");
+      const { rootDir, generatedDir } = context.paths;
+      const previousText = await readFile(join(generatedDir, "openapi.json"), "utf8").catch(() => undefined);
+      if (previousText === undefined) return; // a first build has nothing to compare with
+      const report = diffSpecs(JSON.parse(previousText), need(context.spec, "spec"));
+      if (report.changes.length === 0) return;
+      for (const line of renderMarkdown(report).trimEnd().split("\n")) context.log(line);
+      const changelog = join(rootDir, "CHANGELOG.md");
+      const updated = changelogWithReport(await readFile(changelog, "utf8").catch(() => undefined), report);
+      if (updated !== undefined) context.outputs.set(changelog, updated);
+    },
+  },
+  {
+    name: "README coverage table",
+    inputs: ["README.md"],
+    async run(context) {
+      const { renderReadmeCoverage } = await import("./readme.js");
+      const readme = join(context.paths.rootDir, "README.md");
+      const current = await readFile(readme, "utf8").catch(() => undefined);
+      if (current === undefined) return; // a project without a README (tests, benches) has no table to keep
+      const spec = need(context.spec, "spec");
+      context.outputs.set(
+        readme,
+        await renderReadmeCoverage(current, spec, { path: readme, display: display(context, readme) }),
+      );
+    },
+  },
 ];
 
 export function defaultPaths(rootDir: string, overrides: Partial<BuildPaths> = {}): BuildPaths {
@@ -213,7 +247,7 @@ export async function buildSpec(options: {
 }): Promise<{ spec: JsonObject; warnings: string[] }> {
   const openapiDir = resolve(options.openapiDir);
   const paths = defaultPaths(dirname(openapiDir), { openapiDir, overridesDir: options.overridesDir });
-  const context: BuildContext = { paths, warnings: [], outputs: new Map() };
+  const context: BuildContext = { paths, warnings: [], outputs: new Map(), log: () => {} };
   await runSteps(specSteps, context);
   return { spec: need(context.spec, "spec"), warnings: context.warnings };
 }
@@ -228,6 +262,8 @@ export interface RunBuildOptions {
   cache?: boolean;
   /** Called after each step (the CLI prints timings unless --quiet). */
   onStep?: (timing: StepTiming) => void;
+  /** Receives what steps report (e.g. the spec change report); default: nowhere. */
+  log?: (line: string) => void;
 }
 
 export interface RunBuildResult {
@@ -250,24 +286,26 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const useCache = options.cache ?? true;
   const cacheFile = join(paths.rootDir, ".cache", "build.json");
 
-  const key = await computeCacheKey({
-    rootDir: paths.rootDir,
-    inputDirs: [paths.openapiDir, paths.overridesDir, BUILD_CODE_DIR],
-    inputFiles: [
-      paths.redoclyConfig,
-      join(paths.rootDir, ".prettierrc.json"),
-      join(BUILD_CODE_DIR, "..", "fs-atomic.ts"),
-      ...steps.flatMap((step) => step.inputs ?? []).map((file) => join(paths.rootDir, file)),
-    ],
-    stepNames: steps.map((step) => step.name),
-  });
+  const cacheKey = () =>
+    computeCacheKey({
+      rootDir: paths.rootDir,
+      inputDirs: [paths.openapiDir, paths.overridesDir, BUILD_CODE_DIR],
+      inputFiles: [
+        paths.redoclyConfig,
+        join(paths.rootDir, ".prettierrc.json"),
+        join(BUILD_CODE_DIR, "..", "fs-atomic.ts"),
+        ...steps.flatMap((step) => step.inputs ?? []).map((file) => join(paths.rootDir, file)),
+      ],
+      stepNames: steps.map((step) => step.name),
+    });
+  const key = await cacheKey();
   if (useCache) {
     const record = await readCacheRecord(cacheFile);
     if (record?.key === key && (await outputsMatch(paths.rootDir, record)))
       return { cached: true, written: [], stale: [], warnings: [], timings: [] };
   }
 
-  const context: BuildContext = { paths, warnings: [], outputs: new Map() };
+  const context: BuildContext = { paths, warnings: [], outputs: new Map(), log: options.log ?? (() => {}) };
   const timings = await runSteps(steps, context, options.onStep);
 
   const relativeOutputs = [...context.outputs].map(([file, content]) => ({
@@ -297,6 +335,9 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   }
   // Unchanged files are left alone (their mtime too); the rest are replaced all together or not at all.
   await writeFilesAtomically(new Map(changed.map(({ file, content }) => [file, content])));
+  // Some outputs are inputs too (README.md, CHANGELOG.md): key the record by the inputs as they are now, so the
+  // next unchanged rebuild is a cache hit.
+  if (changed.length) record.key = await cacheKey();
   if (useCache) await saveRecord(cacheFile, record);
   return {
     cached: false,
