@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFilesAtomically } from "../fs-atomic.js";
 import { computeCacheKey, outputsMatch, readCacheRecord, sha256, type CacheRecord } from "./cache.js";
@@ -9,9 +9,15 @@ const DIST_OUTPUTS = ["dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/inde
 /**
  * The last step of `npm run build`: the publishable dist/ (ESM, CJS, declarations, openapi.json), rebuilt only
  * when src/ (generated files included), the package manifest or the bundler script changed, or dist/ was
- * touched. dist/ is not committed, so `--check` never runs this. Returns whether it built.
+ * touched. dist/ is not committed, so `--check` never runs this. A spec-only project (no src/index.ts, as in the
+ * pipeline's own tests and benchmark) has no client to bundle. Returns whether it built.
  */
 export async function buildDistIfStale(rootDir: string): Promise<boolean> {
+  const hasClient = await access(join(rootDir, "src", "index.ts")).then(
+    () => true,
+    () => false,
+  );
+  if (!hasClient) return false;
   const cacheFile = join(rootDir, ".cache", "dist.json");
   const key = await computeCacheKey({
     rootDir,
