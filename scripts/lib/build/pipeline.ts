@@ -8,6 +8,7 @@ import { displayPath, isRecord, type JsonObject } from "./json.js";
 import type { Fragment } from "./load.js";
 import type { Origins } from "./merge.js";
 import type { LoadedOverride } from "./overrides.js";
+import { inProcessRenderer, startRenderWorker, type Renderer } from "./renderer.js";
 
 /** Where a build reads and writes. Every path is absolute. */
 export interface BuildPaths {
@@ -34,6 +35,8 @@ export interface BuildContext {
   warnings: string[];
   /** Progress and reports meant for the person running the build (silenced by --quiet). */
   log: (line: string) => void;
+  /** Where the heavy renderings (prettier, openapi-typescript) run: a warm worker thread during `runBuild`. */
+  renderer: Renderer;
   /**
    * Files to write, absolute path → content. Steps only add to this map; nothing reaches the disk before
    * every step has passed, and then all files are replaced atomically (or, with --check, compared).
@@ -169,26 +172,27 @@ export const buildSteps: BuildStep[] = [
   {
     name: "openapi.json",
     async run(context) {
-      const { renderOpenApiJson } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "openapi.json");
-      context.outputs.set(file, await renderOpenApiJson(need(context.spec, "spec"), file));
+      context.outputs.set(
+        file,
+        await context.renderer.render("openapiJson", need(context.spec, "spec"), file),
+      );
     },
   },
   {
     name: "schema.ts (openapi-typescript)",
     async run(context) {
-      const { renderSchemaTs } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "schema.ts");
-      context.outputs.set(file, await renderSchemaTs(need(context.spec, "spec"), file));
+      context.outputs.set(file, await context.renderer.render("schemaTs", need(context.spec, "spec"), file));
     },
   },
   {
     name: "operations.ts",
     async run(context) {
-      const { renderOperationsTs } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "operations.ts");
       const spec = need(context.spec, "spec");
-      context.outputs.set(file, await renderOperationsTs(spec, need(context.origins, "origins"), file));
+      const origins = need(context.origins, "origins");
+      context.outputs.set(file, await context.renderer.render("operationsTs", spec, origins, file));
     },
   },
   {
@@ -212,14 +216,16 @@ export const buildSteps: BuildStep[] = [
     name: "README coverage table",
     inputs: ["README.md"],
     async run(context) {
-      const { renderReadmeCoverage } = await import("./readme.js");
       const readme = join(context.paths.rootDir, "README.md");
       const current = await readFile(readme, "utf8").catch(() => undefined);
       if (current === undefined) return; // a project without a README (tests, benches) has no table to keep
       const spec = need(context.spec, "spec");
       context.outputs.set(
         readme,
-        await renderReadmeCoverage(current, spec, { path: readme, display: display(context, readme) }),
+        await context.renderer.render("readmeCoverage", current, spec, {
+          path: readme,
+          display: display(context, readme),
+        }),
       );
     },
   },
@@ -247,7 +253,13 @@ export async function buildSpec(options: {
 }): Promise<{ spec: JsonObject; warnings: string[] }> {
   const openapiDir = resolve(options.openapiDir);
   const paths = defaultPaths(dirname(openapiDir), { openapiDir, overridesDir: options.overridesDir });
-  const context: BuildContext = { paths, warnings: [], outputs: new Map(), log: () => {} };
+  const context: BuildContext = {
+    paths,
+    warnings: [],
+    outputs: new Map(),
+    log: () => {},
+    renderer: inProcessRenderer(),
+  };
   await runSteps(specSteps, context);
   return { spec: need(context.spec, "spec"), warnings: context.warnings };
 }
@@ -305,8 +317,15 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       return { cached: true, written: [], stale: [], warnings: [], timings: [] };
   }
 
-  const context: BuildContext = { paths, warnings: [], outputs: new Map(), log: options.log ?? (() => {}) };
-  const timings = await runSteps(steps, context, options.onStep);
+  const renderer = startRenderWorker();
+  const context: BuildContext = {
+    paths,
+    warnings: [],
+    outputs: new Map(),
+    log: options.log ?? (() => {}),
+    renderer,
+  };
+  const timings = await runSteps(steps, context, options.onStep).finally(() => renderer.close());
 
   const relativeOutputs = [...context.outputs].map(([file, content]) => ({
     file,
