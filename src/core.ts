@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
-import { ConfigurationError, createApiError, type OperationRef } from "./errors.js";
+import { ConfigurationError, ConnectionError, createApiError, type OperationRef } from "./errors.js";
 
 /**
  * What every helper is built on: the typed openapi-fetch client (already wired with auth and the
@@ -24,12 +24,22 @@ export function requireOrgId(core: CoreClient, override?: number): number {
   return orgId;
 }
 
-/** openapi-fetch's `{ data, error, response }` to the data, or the typed `CodegenApiError` for a non-2xx answer. */
+/**
+ * openapi-fetch's `{ data, error, response }` to the data, or the typed `CodegenApiError` for a non-2xx answer.
+ * A 2xx whose body is not JSON makes openapi-fetch throw a bare SyntaxError: that is a broken answer, a
+ * `ConnectionError` (the resilience layer, when present, has already retried it for safe methods).
+ */
 export async function unwrap<T>(
   pending: Promise<{ data?: T; error?: unknown; response: Response }>,
   operation: OperationRef,
 ): Promise<T> {
-  const { data, error, response } = await pending;
+  const { data, error, response } = await pending.catch((cause: unknown) => {
+    if (!(cause instanceof SyntaxError)) throw cause;
+    throw new ConnectionError(`${operation.method} ${operation.path} failed: ${cause.message}`, {
+      operation,
+      cause,
+    });
+  });
   if (!response.ok) throw createApiError({ status: response.status, body: error, operation, response });
   return data as T;
 }

@@ -11,12 +11,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import createClient from "openapi-fetch";
 import { operationGroups, rateLimitGroups } from "../../src/generated/operations.js";
-import { createResilientFetch, type ThrottleMode } from "../../src/resilience/index.js";
+import { withResilience, type ThrottleMode } from "../../src/resilience/index.js";
 
 const SCALE = 100;
 const BURST = 50;
 const GROUP = "agent-creation";
-const ROUTE = "/v1/organizations/1/agent/run";
+const ROUTE = "/v1/organizations/{org_id}/agent/run";
 
 const scaledLimits = {
   operationGroups,
@@ -66,16 +66,16 @@ function maxInAnyWindow(times: number[]): number {
 
 async function burst(throttle: ThrottleMode) {
   const server = await startLimitedServer();
-  const fetch = createResilientFetch(globalThis.fetch, {
-    baseUrl: server.url,
+  const api = withResilience(createClient({ baseUrl: server.url }), server.url, {
     rateLimits: scaledLimits,
     throttle,
     maxRetries: 0, // count the 429s a burst earns instead of hiding them behind retries
   });
-  const api = createClient({ baseUrl: server.url, fetch });
   const started = performance.now();
   const results = await Promise.all(
-    Array.from({ length: BURST }, () => api.POST(ROUTE as never, { body: { prompt: "bench" } } as never)),
+    Array.from({ length: BURST }, () =>
+      api.POST(ROUTE as never, { params: { path: { org_id: 1 } }, body: { prompt: "bench" } } as never),
+    ),
   );
   const wallMs = performance.now() - started;
   await server.close();

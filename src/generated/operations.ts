@@ -46,3 +46,16 @@ export const operationGroups: Record<string, string> = {
   "POST /v1/slack-connect/generate-token": "standard",
   "GET /v1/users/me": "standard",
 };
+/** The operations outside the `standard` group: all the client's throttle needs (other exports tree-shake away). */
+export const throttledOperations: Record<string, string> = {
+  "GET /v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs":
+    "get_agent_run_logs_v1_alpha_organizations__org_id__agent_run__agent_run_id__logs_get",
+  "POST /v1/organizations/{org_id}/agent/run": "agent-creation",
+  "GET /v1/organizations/{org_id}/cli/rules": "get_cli_rules_v1_organizations__org_id__cli_rules_get",
+  "PATCH /v1/organizations/{org_id}/prs/{pr_id}":
+    "edit_pull_request_simple_v1_organizations__org_id__prs__pr_id__patch",
+  "PATCH /v1/organizations/{org_id}/repos/{repo_id}/prs/{pr_id}":
+    "edit_pull_request_v1_organizations__org_id__repos__repo_id__prs__pr_id__patch",
+  "POST /v1/organizations/{org_id}/sandbox/{sandbox_id}/analyze-logs": "log-analysis",
+  "POST /v1/organizations/{org_id}/setup-commands/generate": "setup-commands",
+};

@@ -1,131 +1,75 @@
-import { requireOrgId, unwrap, type CoreClient } from "../core.js";
-import { requestInit, type RequestOptions } from "./options.js";
-import { PagedList, type PageOptions } from "./pagination.js";
+import type { CoreClient } from "../core.js";
+import type { AgentRunLog, AgentRunWithLogs } from "../types.js";
+import { operation, type RequestOptions } from "./options.js";
+import { pagedList, type PageOptions } from "./pagination.js";
 import type {
-  AgentRunLog,
   AgentRunLogsQuery,
-  AgentRunWithLogs,
   CreateAgentRunBody,
   ListAgentRunsQuery,
   ResumeAgentRunBody,
   StopAgentRunBody,
 } from "./types.js";
 
-const CREATE = { method: "POST", path: "/v1/organizations/{org_id}/agent/run" } as const;
-const GET = { method: "GET", path: "/v1/organizations/{org_id}/agent/run/{agent_run_id}" } as const;
-const LIST = { method: "GET", path: "/v1/organizations/{org_id}/agent/runs" } as const;
-const RESUME = { method: "POST", path: "/v1/organizations/{org_id}/agent/run/resume" } as const;
-const BAN = { method: "POST", path: "/v1/organizations/{org_id}/agent/run/ban" } as const;
-const UNBAN = { method: "POST", path: "/v1/organizations/{org_id}/agent/run/unban" } as const;
-const REMOVE_FROM_PR = {
-  method: "POST",
-  path: "/v1/organizations/{org_id}/agent/run/remove-from-pr",
-} as const;
-const LOGS = {
-  method: "GET",
-  path: "/v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs",
-} as const;
-
 export type AgentRunHelpers = ReturnType<typeof agentRunHelpers>;
 
 export function agentRunHelpers(core: CoreClient) {
-  const orgPath = (options: RequestOptions | undefined) => ({ org_id: requireOrgId(core, options?.orgId) });
+  const withBody =
+    <Body>(body: Body) =>
+    (org: () => number) => ({ params: { path: { org_id: org() } }, body });
+  const runPath = (agentRunId: number) => (org: () => number) => ({
+    params: { path: { org_id: org(), agent_run_id: agentRunId } },
+  });
+  const create = operation(core, "post", "/v1/organizations/{org_id}/agent/run");
+  const get = operation(core, "get", "/v1/organizations/{org_id}/agent/run/{agent_run_id}");
+  const list = operation(core, "get", "/v1/organizations/{org_id}/agent/runs");
+  const resume = operation(core, "post", "/v1/organizations/{org_id}/agent/run/resume");
+  const ban = operation(core, "post", "/v1/organizations/{org_id}/agent/run/ban");
+  const unban = operation(core, "post", "/v1/organizations/{org_id}/agent/run/unban");
+  const removeFromPr = operation(core, "post", "/v1/organizations/{org_id}/agent/run/remove-from-pr");
+  const logs = operation(core, "get", "/v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs");
 
   return {
     /** Start an agent run (`prompt`, `repo_id`, `model`, `agent_type`, `images`, `metadata`). */
-    create: (body: CreateAgentRunBody, options?: RequestOptions) =>
-      unwrap(
-        core.api.POST(CREATE.path, { params: { path: orgPath(options) }, body, ...requestInit(options) }),
-        CREATE,
-      ),
+    create: (body: CreateAgentRunBody, options?: RequestOptions) => create(withBody(body), options),
 
     /** The run's current status, result, summary and pull requests. */
-    get: (agentRunId: number, options?: RequestOptions) =>
-      unwrap(
-        core.api.GET(GET.path, {
-          params: { path: { ...orgPath(options), agent_run_id: agentRunId } },
-          ...requestInit(options),
-        }),
-        GET,
-      ),
+    get: (agentRunId: number, options?: RequestOptions) => get(runPath(agentRunId), options),
 
     /** Agent runs, newest first: `await` for the first page, `for await` for every run. */
-    list: (query: ListAgentRunsQuery = {}, options?: RequestOptions & PageOptions) => {
-      const path = orgPath(options);
-      const { skip, limit, ...filters } = query;
-      return new PagedList(
-        {
-          name: `${LIST.method} ${LIST.path}`,
-          fetchPage: (skip, limit) =>
-            unwrap(
-              core.api.GET(LIST.path, {
-                params: { path, query: { ...filters, skip, limit } },
-                ...requestInit(options),
-              }),
-              LIST,
-            ),
-          items: (page) => page.items,
-          total: (page) => page.total,
-        },
-        { skip, limit, maxItems: options?.maxItems },
-      );
-    },
+    list: (query: ListAgentRunsQuery = {}, options?: RequestOptions & PageOptions) =>
+      pagedList(
+        list,
+        withBody(undefined),
+        query,
+        options,
+        (page) => page.items,
+        (page) => page.total,
+      ),
 
     /** Send a follow-up prompt to a paused or finished run. */
-    resume: (body: ResumeAgentRunBody, options?: RequestOptions) =>
-      unwrap(
-        core.api.POST(RESUME.path, { params: { path: orgPath(options) }, body, ...requestInit(options) }),
-        RESUME,
-      ),
+    resume: (body: ResumeAgentRunBody, options?: RequestOptions) => resume(withBody(body), options),
 
     /** Ban all checks for the run's PR and stop every agent working on it. */
-    ban: (body: StopAgentRunBody, options?: RequestOptions) =>
-      unwrap(
-        core.api.POST(BAN.path, { params: { path: orgPath(options) }, body, ...requestInit(options) }),
-        BAN,
-      ),
+    ban: (body: StopAgentRunBody, options?: RequestOptions) => ban(withBody(body), options),
 
     /** Let check-suite events for the run's PR be processed again. */
-    unban: (body: StopAgentRunBody, options?: RequestOptions) =>
-      unwrap(
-        core.api.POST(UNBAN.path, { params: { path: orgPath(options) }, body, ...requestInit(options) }),
-        UNBAN,
-      ),
+    unban: (body: StopAgentRunBody, options?: RequestOptions) => unban(withBody(body), options),
 
     /** Remove Codegen from the run's PR. */
-    removeFromPr: (body: StopAgentRunBody, options?: RequestOptions) =>
-      unwrap(
-        core.api.POST(REMOVE_FROM_PR.path, {
-          params: { path: orgPath(options) },
-          body,
-          ...requestInit(options),
-        }),
-        REMOVE_FROM_PR,
-      ),
+    removeFromPr: (body: StopAgentRunBody, options?: RequestOptions) => removeFromPr(withBody(body), options),
 
     /**
      * The run's logs (alpha endpoint): `await` for the run with its first page of logs, `for await` for every
      * log entry written so far. To watch a live run, use `followAgentRunLogs`.
      */
-    logs: (agentRunId: number, query: AgentRunLogsQuery = {}, options?: RequestOptions & PageOptions) => {
-      const path = { ...orgPath(options), agent_run_id: agentRunId };
-      const { skip, limit, ...rest } = query;
-      return new PagedList<AgentRunWithLogs, AgentRunLog>(
-        {
-          name: `${LOGS.method} ${LOGS.path}`,
-          fetchPage: (skip, limit) =>
-            unwrap(
-              core.api.GET(LOGS.path, {
-                params: { path, query: { ...rest, skip, limit } },
-                ...requestInit(options),
-              }),
-              LOGS,
-            ),
-          items: (page) => page.logs,
-          total: (page) => page.total_logs,
-        },
-        { skip, limit, maxItems: options?.maxItems },
-      );
-    },
+    logs: (agentRunId: number, query: AgentRunLogsQuery = {}, options?: RequestOptions & PageOptions) =>
+      pagedList<AgentRunWithLogs, AgentRunLog>(
+        logs,
+        runPath(agentRunId),
+        query,
+        options,
+        (page) => page.logs,
+        (page) => page.total_logs,
+      ),
   };
 }

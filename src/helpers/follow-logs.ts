@@ -6,7 +6,7 @@ import type { RequestOptions } from "./options.js";
 import { MAX_PAGE_SIZE } from "./pagination.js";
 import { PollSession, pollIntervals, type PollIntervals } from "./polling.js";
 import { isSettled } from "./status.js";
-import type { AgentRunLog, AgentRunWithLogs } from "./types.js";
+import type { AgentRunLog, AgentRunWithLogs } from "../types.js";
 
 export interface FollowAgentRunLogsOptions extends Omit<RequestOptions, "timeout">, PollIntervals {
   /** Log entries to skip first, e.g. the count already shown. Default 0. */

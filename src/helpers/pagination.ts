@@ -1,4 +1,5 @@
 import { ConfigurationError } from "../errors.js";
+import type { Build, Operation, RequestOptions } from "./options.js";
 
 /** The API's largest (and default) page size. */
 export const MAX_PAGE_SIZE = 100;
@@ -96,4 +97,32 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
   #fetch(skip: number, wanted: number): Promise<Page> {
     return this.#operation.fetchPage(skip, Math.max(1, Math.min(this.#pageSize, wanted)));
   }
+}
+
+/** skip/limit of a list call; the rest of the page options go to `PagedList`. */
+export type Paging = { skip?: number; limit?: number };
+
+/**
+ * A skip/limit-paged operation as a `PagedList`: `base` gives the path (and fixed params) of every page,
+ * resolved now so that a missing organization fails at the call; `query` adds filters to each page's query.
+ */
+export function pagedList<Page, Item>(
+  send: Operation<Page>,
+  base: Build,
+  { skip, limit, ...filters }: Paging & object,
+  options: (RequestOptions & PageOptions) | undefined,
+  items: (page: Page) => readonly Item[],
+  total: (page: Page) => number | null | undefined,
+): PagedList<Page, Item> {
+  const { params } = base(send.org(options)) as { params?: { path?: object } };
+  return new PagedList(
+    {
+      name: `${send.ref.method} ${send.ref.path}`,
+      fetchPage: (skip, limit) =>
+        send(() => ({ params: { path: params?.path, query: { ...filters, skip, limit } } }), options),
+      items,
+      total,
+    },
+    { skip, limit, maxItems: options?.maxItems },
+  );
 }

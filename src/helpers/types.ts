@@ -21,24 +21,15 @@ export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M]
   ? NonNullable<Q>
   : never;
 
-type RunPath = "/v1/organizations/{org_id}/agent/run/{agent_run_id}";
-type LogsPath = "/v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs";
-
-/** An agent run (AgentRunResponse). */
-export type AgentRun = ResponseJson<RunPath, "get">;
-/** An agent run with one page of its logs (AgentRunWithLogsResponse). */
-export type AgentRunWithLogs = ResponseJson<LogsPath, "get">;
-/** One log entry of an agent run (AgentRunLogResponse). */
-export type AgentRunLog = AgentRunWithLogs["logs"][number];
 export type CreateAgentRunBody = RequestJson<"/v1/organizations/{org_id}/agent/run", "post">;
 export type ResumeAgentRunBody = RequestJson<"/v1/organizations/{org_id}/agent/run/resume", "post">;
 /** Body of ban / unban / remove-from-PR (StopAgentRunInput). */
 export type StopAgentRunBody = RequestJson<"/v1/organizations/{org_id}/agent/run/ban", "post">;
 export type ListAgentRunsQuery = Query<"/v1/organizations/{org_id}/agent/runs", "get">;
-export type AgentRunLogsQuery = Query<LogsPath, "get">;
-export type Organization = ResponseJson<"/v1/organizations", "get">["items"][number];
-export type User = ResponseJson<"/v1/users/me", "get">;
-export type Repository = ResponseJson<"/v1/organizations/{org_id}/repos", "get">["items"][number];
+export type AgentRunLogsQuery = Query<
+  "/v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs",
+  "get"
+>;
 export type EditPullRequestBody = RequestJson<"/v1/organizations/{org_id}/prs/{pr_id}", "patch">;
 export type GenerateSetupCommandsBody = RequestJson<
   "/v1/organizations/{org_id}/setup-commands/generate",

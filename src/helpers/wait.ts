@@ -6,7 +6,7 @@ import { AgentRunTimeoutError } from "./errors.js";
 import type { RequestOptions } from "./options.js";
 import { PollSession, pollIntervals, type PollIntervals } from "./polling.js";
 import { isSettled } from "./status.js";
-import type { AgentRun } from "./types.js";
+import type { AgentRun } from "../types.js";
 
 export interface WaitForAgentRunOptions extends Omit<RequestOptions, "timeout">, PollIntervals {
   /** Give up after this many ms with an `AgentRunTimeoutError` carrying the last status. Default 30 min. */

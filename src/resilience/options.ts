@@ -1,6 +1,6 @@
 import { ConfigurationError, type OperationRef } from "../errors.js";
 
-/** The documented limits: the shape of `src/generated/operations.ts`. */
+/** Rate limits: the shape of `src/generated/operations.ts`. */
 export interface RateLimitTable {
   /** Group name → "never more than `limit` requests in any `windowMs`". */
   rateLimitGroups: Record<string, { limit: number; windowMs: number }>;
@@ -21,9 +21,9 @@ export interface RetryEvent {
   /** The connection error or timeout, when there was no answer. */
   error?: Error;
   method: string;
-  /** The request URL without query string or credentials: safe to log. */
+  /** The request URL without query string: safe to log. */
   url: string;
-  /** The documented operation ("METHOD /path/{template}"), or the concrete path when undocumented. */
+  /** The operation: "METHOD /path/{template}" as called. */
   operation: OperationRef;
 }
 
@@ -34,7 +34,7 @@ export type ThrottleMode = "wait" | "fail" | false;
 export interface ResilienceOptions {
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
-  /** Per-attempt timeout in ms, covering the response body of JSON/text answers (default 60 000; `Infinity`: none). */
+  /** Per-attempt timeout in ms, covering the body openapi-fetch parses (default 60 000; `Infinity`: none). */
   timeout?: number;
   /** Longest `Retry-After` the client sleeps through; a longer one returns the 429/503 at once (default 60 000). */
   maxRetryAfterMs?: number;
@@ -44,16 +44,11 @@ export interface ResilienceOptions {
   throttle?: ThrottleMode;
   /** Called before each retry (e.g. to log it). */
   onRetry?: (event: RetryEvent) => void;
-  /** The client's base URL; its path prefix is stripped before matching a request to its operation. */
-  baseUrl?: string;
   /** The limits table (default: the one generated from the docs). Tests and benchmarks inject scaled tables. */
   rateLimits?: RateLimitTable;
 }
 
-/**
- * Per-request options. Pass them in the init of a call (`api.GET(path, { params, timeout: 5000 })`):
- * openapi-fetch copies unknown init keys onto the Request, where the resilient fetch reads them.
- */
+/** Per-request options, in the init of any call: `client.GET(path, { params, timeout: 5000 })`. */
 export interface RequestResilienceOptions {
   /** This request's per-attempt timeout in ms. */
   timeout?: number;
@@ -65,70 +60,46 @@ export interface RequestResilienceOptions {
   throttle?: ThrottleMode;
 }
 
-export interface ResolvedOptions {
-  maxRetries: number;
-  timeout: number;
-  maxRetryAfterMs: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  throttle: ThrottleMode;
-  onRetry: ((event: RetryEvent) => void) | undefined;
-}
-
-export const defaults = {
-  maxRetries: 2,
-  timeout: 60_000,
-  maxRetryAfterMs: 60_000,
-  backoffBaseMs: 500,
-  backoffMaxMs: 8_000,
-  throttle: "wait",
-} as const satisfies Omit<ResolvedOptions, "onRetry">;
-
-export function resolveOptions(options: ResilienceOptions): ResolvedOptions {
+/** Validates the client's options once; per-request options are validated by the same checks when given. */
+export function resolveOptions(options: ResilienceOptions) {
   return {
-    maxRetries: checkCount("maxRetries", options.maxRetries) ?? defaults.maxRetries,
-    timeout: checkDuration("timeout", options.timeout, { positive: true }) ?? defaults.timeout,
-    maxRetryAfterMs: checkDuration("maxRetryAfterMs", options.maxRetryAfterMs) ?? defaults.maxRetryAfterMs,
-    backoffBaseMs: checkDuration("backoff.baseMs", options.backoff?.baseMs) ?? defaults.backoffBaseMs,
-    backoffMaxMs: checkDuration("backoff.maxMs", options.backoff?.maxMs) ?? defaults.backoffMaxMs,
-    throttle: checkThrottle("throttle", options.throttle) ?? defaults.throttle,
+    maxRetries: checked(options, "maxRetries") ?? 2,
+    timeout: checked(options, "timeout") ?? 60_000,
+    maxRetryAfterMs: check("maxRetryAfterMs", options.maxRetryAfterMs, isDuration) ?? 60_000,
+    baseMs: check("backoff.baseMs", options.backoff?.baseMs, isDuration) ?? 500,
+    maxMs: check("backoff.maxMs", options.backoff?.maxMs, isDuration) ?? 8_000,
+    throttle: checked(options, "throttle") ?? "wait",
     onRetry: options.onRetry,
   };
 }
 
-/** Per-request options, read off the Request (openapi-fetch) or the init (direct calls). Undefined = client's. */
-export function readRequestOptions(source: unknown): RequestResilienceOptions {
-  if (!source || typeof source !== "object") return {};
-  const { timeout, maxRetries, retryNonIdempotent, throttle } = source as RequestResilienceOptions;
-  return {
-    timeout: checkDuration("timeout", timeout, { positive: true }),
-    maxRetries: checkCount("maxRetries", maxRetries),
-    retryNonIdempotent,
-    throttle: checkThrottle("throttle", throttle),
-  };
+const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+const isDuration = (value: unknown) => typeof value === "number" && value >= 0;
+const rules = {
+  maxRetries: [isCount, "a whole number ≥ 0"],
+  timeout: [(value: unknown) => typeof value === "number" && value > 0, "a number of milliseconds > 0"],
+  throttle: [
+    (value: unknown) => value === "wait" || value === "fail" || value === false,
+    '"wait", "fail" or false',
+  ],
+} as const;
+
+/** A client or per-request option, checked: undefined means "not set here". */
+export function checked<K extends keyof typeof rules>(
+  options: RequestResilienceOptions | undefined,
+  name: K,
+): RequestResilienceOptions[K] {
+  const [valid, expected] = rules[name];
+  return check(name, options?.[name], valid, expected);
 }
 
-function checkCount(name: string, value: number | undefined): number | undefined {
-  if (value === undefined || (Number.isInteger(value) && value >= 0)) return value;
-  throw new ConfigurationError(`Option \`${name}\` must be a whole number ≥ 0, got ${String(value)}`);
-}
-
-function checkDuration(
+function check<T>(
   name: string,
-  value: number | undefined,
-  { positive = false } = {},
-): number | undefined {
-  if (value === undefined) return value;
-  if (typeof value === "number" && !Number.isNaN(value) && (positive ? value > 0 : value >= 0)) return value;
-  const bound = positive ? "> 0" : "≥ 0";
-  throw new ConfigurationError(
-    `Option \`${name}\` must be a number of milliseconds ${bound}, got ${String(value)}`,
-  );
-}
-
-function checkThrottle(name: string, value: ThrottleMode | undefined): ThrottleMode | undefined {
-  if (value === undefined || value === "wait" || value === "fail" || value === false) return value;
-  throw new ConfigurationError(
-    `Option \`${name}\` must be "wait", "fail" or false, got ${JSON.stringify(value)}`,
-  );
+  value: T,
+  valid: (value: unknown) => boolean,
+  expected = "a number of milliseconds ≥ 0",
+): T {
+  if (value === undefined || valid(value)) return value;
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  throw new ConfigurationError(`Option \`${name}\` must be ${expected}, got ${shown}`);
 }

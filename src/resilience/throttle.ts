@@ -4,7 +4,7 @@ export type ReleaseSlot = () => void;
 interface Waiter {
   resolve: (release: ReleaseSlot) => void;
   reject: (reason: unknown) => void;
-  signal: AbortSignal;
+  signal: AbortSignal | undefined;
   onAbort: () => void;
 }
 
@@ -46,10 +46,10 @@ export class SlidingWindowLimiter {
   }
 
   /** Waits (first come, first served) for a slot; rejects with the signal's reason on abort. */
-  acquire(signal: AbortSignal): Promise<ReleaseSlot> {
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
     const immediate = this.tryAcquire();
     if (immediate) return Promise.resolve(immediate);
-    if (signal.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
@@ -58,10 +58,10 @@ export class SlidingWindowLimiter {
         onAbort: () => {
           this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
           if (this.#waiters.length === 0) this.#clearTimer();
-          reject(signal.reason);
+          reject(signal!.reason);
         },
       };
-      signal.addEventListener("abort", waiter.onAbort, { once: true });
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
       this.#waiters.push(waiter);
       this.#drain();
     });
@@ -91,7 +91,7 @@ export class SlidingWindowLimiter {
         return;
       }
       const waiter = this.#waiters.shift()!;
-      waiter.signal.removeEventListener("abort", waiter.onAbort);
+      waiter.signal?.removeEventListener("abort", waiter.onAbort);
       waiter.resolve(this.#take());
     }
   }

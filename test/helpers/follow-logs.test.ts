@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigurationError, ServerError } from "../../src/errors.js";
-import type { AgentRunLog } from "../../src/helpers/index.js";
+import type { AgentRunLog } from "../../src/types.js";
 import type { RunScript } from "../servers/fake-api.js";
 import { maxInWindow, startHarness, type Harness } from "./fixtures.js";
 

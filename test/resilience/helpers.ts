@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import { createResilientFetch, type ResilienceOptions } from "../../src/resilience/index.js";
+import { withResilience, type ResilienceOptions } from "../../src/resilience/index.js";
 import type { RateLimitTable, RetryEvent } from "../../src/resilience/options.js";
 
 export const createRun = "POST /v1/organizations/1/agent/run";
@@ -32,19 +32,52 @@ interface LooseClient {
   request(method: string, path: string, init?: Init): Promise<Result>;
 }
 
-/** An openapi-fetch client over the resilient fetch, with millisecond backoff; records every onRetry event. */
+/**
+ * The tests name concrete paths (what the server sees); the client is called, as users call it, with the
+ * template and its path parameters, which is what names the operation and picks its rate-limit group.
+ */
+const templates: [RegExp, string, string[]][] = [
+  [/^\/v1\/organizations\/(\d+)\/agent\/run$/, "/v1/organizations/{org_id}/agent/run", ["org_id"]],
+  [
+    /^\/v1\/organizations\/(\d+)\/agent\/run\/(\d+)$/,
+    "/v1/organizations/{org_id}/agent/run/{agent_run_id}",
+    ["org_id", "agent_run_id"],
+  ],
+  [/^\/v1\/organizations\/(\d+)\/prs\/(\d+)$/, "/v1/organizations/{org_id}/prs/{pr_id}", ["org_id", "pr_id"]],
+  [
+    /^\/v1\/organizations\/(\d+)\/repos\/check-suite-settings$/,
+    "/v1/organizations/{org_id}/repos/check-suite-settings",
+    ["org_id"],
+  ],
+];
+
+function templated(path: string, init: Init = {}): [string, Init] {
+  for (const [pattern, template, names] of templates) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const values = Object.fromEntries(names.map((name, i) => [name, Number(match[i + 1])]));
+    const params = (init.params ?? {}) as Init;
+    return [template, { ...init, params: { ...params, path: values } }];
+  }
+  return [path, init];
+}
+
+/** An openapi-fetch client with the resilience layer and millisecond backoff; records every onRetry event. */
 export function resilientClient(baseUrl: string, options: ResilienceOptions = {}) {
   const retries: RetryEvent[] = [];
-  const fetch = createResilientFetch(globalThis.fetch, {
+  const client = withResilience(createClient<any>({ baseUrl }), baseUrl, {
     backoff: { baseMs: 2, maxMs: 10 },
-    baseUrl,
-    onRetry: (event) => retries.push(event),
+    onRetry: (event: RetryEvent) => retries.push(event),
     ...options,
     // `rateLimits: undefined` asks for the documented table.
     rateLimits: "rateLimits" in options ? options.rateLimits : scaledLimits,
-  });
-  const api = createClient<any>({ baseUrl, fetch }) as unknown as LooseClient;
-  return { api, fetch, retries };
+  }) as unknown as LooseClient;
+  const api: LooseClient = {
+    GET: (path, init) => client.GET(...templated(path, init)),
+    POST: (path, init) => client.POST(...templated(path, init)),
+    request: (method, path, init) => client.request(method, ...templated(path, init)),
+  };
+  return { api, retries };
 }
 
 /** "METHOD /path" → [method, path] for openapi-fetch's `request()`. */

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../src/errors.js";
-import { createResilientFetch } from "../../src/resilience/index.js";
+import createClient from "openapi-fetch";
+import { withResilience } from "../../src/resilience/index.js";
 import { scaledLimits } from "./helpers.js";
 
 const create = (options: object) => () =>
-  createResilientFetch(globalThis.fetch, { rateLimits: scaledLimits, ...options });
+  withResilience(createClient({ baseUrl: "http://127.0.0.1:9" }), "http://127.0.0.1:9", {
+    rateLimits: scaledLimits,
+    ...options,
+  });
 
 describe("option validation at client creation", () => {
   it.each([
@@ -33,8 +37,8 @@ describe("option validation at client creation", () => {
   });
 
   it("rejects a bad per-request option when the request is made", async () => {
-    const fetch = createResilientFetch(globalThis.fetch, { rateLimits: scaledLimits });
-    await expect(fetch("http://127.0.0.1:9/", { maxRetries: -2 } as RequestInit)).rejects.toThrow(
+    const api = create({})();
+    await expect(api.GET("/v1/users/me" as never, { maxRetries: -2 } as never)).rejects.toThrow(
       ConfigurationError,
     );
   });

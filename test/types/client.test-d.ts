@@ -109,3 +109,21 @@ describe("names users write", () => {
     >();
   });
 });
+
+describe("per-request resilience options on raw calls", () => {
+  it("are accepted, typed, and keep the call's typing", async () => {
+    const { data } = await client.GET("/v1/users/me", { timeout: 5_000, maxRetries: 0, throttle: "fail" });
+    expectTypeOf(data).toEqualTypeOf<User | undefined>();
+    void client.POST("/v1/organizations/{org_id}/agent/run", {
+      params: { path: { org_id: 1 } },
+      body: { prompt: "x" },
+      retryNonIdempotent: true,
+    });
+    // @ts-expect-error: timeout is a number of milliseconds
+    void client.GET("/v1/users/me", { timeout: "5s" });
+    // @ts-expect-error: throttle is "wait" | "fail" | false
+    void client.GET("/v1/users/me", { throttle: "later" });
+    // @ts-expect-error: the options do not make required params optional
+    void client.GET(RUN, { timeout: 1 });
+  });
+});
