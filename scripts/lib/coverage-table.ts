@@ -80,7 +80,7 @@ export function renderCoverageTable(spec: { paths?: Record<string, Record<string
           helper
             ? `\`${helper}\`${helperNotes[id] ?? ""}`
             : `\`api.${method.toUpperCase()}\` (no helper yet)`,
-          rateLimit(operation["x-rate-limit"], id),
+          rateLimit(operation["x-rate-limit"]),
         ],
       });
     }
@@ -93,10 +93,10 @@ export function renderCoverageTable(spec: { paths?: Record<string, Record<string
   ].join("\n");
 }
 
-/** "60 / 30 s (standard)"; a limit the operation's page states for itself is marked "own". */
-function rateLimit(limit: RateLimit | undefined, operationId: string): string {
+/** "60 / 30 s (standard)": the limit and the group of operations that share it. */
+function rateLimit(limit: RateLimit | undefined): string {
   if (!limit) return "not documented";
-  return `${limit.limit} / ${limit.windowSeconds} s (${limit.group === operationId ? "own" : limit.group})`;
+  return `${limit.limit} / ${limit.windowSeconds} s (${limit.group})`;
 }
 
 function escapeCell(text: string): string {

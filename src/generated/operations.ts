@@ -2,23 +2,16 @@
 export const rateLimitGroups: Record<string, { limit: number; windowMs: number }> = {
   standard: { limit: 60, windowMs: 30000 },
   "agent-creation": { limit: 10, windowMs: 60000 },
-  edit_pull_request_simple_v1_organizations__org_id__prs__pr_id__patch: { limit: 30, windowMs: 60000 },
-  edit_pull_request_v1_organizations__org_id__repos__repo_id__prs__pr_id__patch: {
-    limit: 30,
-    windowMs: 60000,
-  },
-  get_agent_run_logs_v1_alpha_organizations__org_id__agent_run__agent_run_id__logs_get: {
-    limit: 60,
-    windowMs: 60000,
-  },
-  get_cli_rules_v1_organizations__org_id__cli_rules_get: { limit: 30, windowMs: 60000 },
+  "edit-pull-request": { limit: 30, windowMs: 60000 },
+  "edit-pull-request-simple": { limit: 30, windowMs: 60000 },
+  "get-agent-run-logs": { limit: 60, windowMs: 60000 },
+  "get-cli-rules": { limit: 30, windowMs: 60000 },
   "log-analysis": { limit: 5, windowMs: 60000 },
   "setup-commands": { limit: 5, windowMs: 60000 },
 };
 /** Every operation, "METHOD /path/template" → its rate-limit group. */
 export const operationGroups: Record<string, string> = {
-  "GET /v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs":
-    "get_agent_run_logs_v1_alpha_organizations__org_id__agent_run__agent_run_id__logs_get",
+  "GET /v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs": "get-agent-run-logs",
   "GET /v1/mcp-providers": "standard",
   "POST /v1/oauth/tokens/revoke": "standard",
   "GET /v1/oauth/tokens/status": "standard",
@@ -30,15 +23,13 @@ export const operationGroups: Record<string, string> = {
   "POST /v1/organizations/{org_id}/agent/run/unban": "standard",
   "GET /v1/organizations/{org_id}/agent/run/{agent_run_id}": "standard",
   "GET /v1/organizations/{org_id}/agent/runs": "standard",
-  "GET /v1/organizations/{org_id}/cli/rules": "get_cli_rules_v1_organizations__org_id__cli_rules_get",
+  "GET /v1/organizations/{org_id}/cli/rules": "get-cli-rules",
   "GET /v1/organizations/{org_id}/integrations": "standard",
-  "PATCH /v1/organizations/{org_id}/prs/{pr_id}":
-    "edit_pull_request_simple_v1_organizations__org_id__prs__pr_id__patch",
+  "PATCH /v1/organizations/{org_id}/prs/{pr_id}": "edit-pull-request-simple",
   "GET /v1/organizations/{org_id}/repos": "standard",
   "GET /v1/organizations/{org_id}/repos/check-suite-settings": "standard",
   "PUT /v1/organizations/{org_id}/repos/check-suite-settings": "standard",
-  "PATCH /v1/organizations/{org_id}/repos/{repo_id}/prs/{pr_id}":
-    "edit_pull_request_v1_organizations__org_id__repos__repo_id__prs__pr_id__patch",
+  "PATCH /v1/organizations/{org_id}/repos/{repo_id}/prs/{pr_id}": "edit-pull-request",
   "POST /v1/organizations/{org_id}/sandbox/{sandbox_id}/analyze-logs": "log-analysis",
   "POST /v1/organizations/{org_id}/setup-commands/generate": "setup-commands",
   "GET /v1/organizations/{org_id}/users": "standard",
@@ -48,14 +39,11 @@ export const operationGroups: Record<string, string> = {
 };
 /** The operations outside the `standard` group: all the client's throttle needs (other exports tree-shake away). */
 export const throttledOperations: Record<string, string> = {
-  "GET /v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs":
-    "get_agent_run_logs_v1_alpha_organizations__org_id__agent_run__agent_run_id__logs_get",
+  "GET /v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs": "get-agent-run-logs",
   "POST /v1/organizations/{org_id}/agent/run": "agent-creation",
-  "GET /v1/organizations/{org_id}/cli/rules": "get_cli_rules_v1_organizations__org_id__cli_rules_get",
-  "PATCH /v1/organizations/{org_id}/prs/{pr_id}":
-    "edit_pull_request_simple_v1_organizations__org_id__prs__pr_id__patch",
-  "PATCH /v1/organizations/{org_id}/repos/{repo_id}/prs/{pr_id}":
-    "edit_pull_request_v1_organizations__org_id__repos__repo_id__prs__pr_id__patch",
+  "GET /v1/organizations/{org_id}/cli/rules": "get-cli-rules",
+  "PATCH /v1/organizations/{org_id}/prs/{pr_id}": "edit-pull-request-simple",
+  "PATCH /v1/organizations/{org_id}/repos/{repo_id}/prs/{pr_id}": "edit-pull-request",
   "POST /v1/organizations/{org_id}/sandbox/{sandbox_id}/analyze-logs": "log-analysis",
   "POST /v1/organizations/{org_id}/setup-commands/generate": "setup-commands",
 };

@@ -60,7 +60,7 @@ describe("API coverage", () => {
       "| Create Agent Run | `POST /v1/organizations/{org_id}/agent/run` | `agentRuns.create` | 10 / 60 s (agent-creation) |",
     );
     expect(lines).toContain(
-      "| Get Cli Rules | `GET /v1/organizations/{org_id}/cli/rules` | `cliRules.get` | 30 / 60 s (own) |",
+      "| Get Cli Rules | `GET /v1/organizations/{org_id}/cli/rules` | `cliRules.get` | 30 / 60 s (get-cli-rules) |",
     );
   });
 

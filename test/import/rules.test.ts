@@ -379,7 +379,7 @@ describe("rate limits", () => {
     const overview = await readFile(join(FIXTURE_DOCS, "api-reference", "overview.md"), "utf8");
     const policy = parseOverviewRateLimits(overview, "overview.md");
     const context = { source: "p", operation: "X" };
-    const op = (summary: string, path = "/v1/x") => ({ operationId: "op_id", summary, path, tag: "t" });
+    const op = (summary: string, path = "/v1/x") => ({ summary, path, tag: "t" });
     expect(assignRateLimit(policy, undefined, op("Get User"), context)).toEqual({
       group: "standard",
       limit: 60,
@@ -404,7 +404,7 @@ describe("rate limits", () => {
       ).group,
     ).toBe("setup-commands");
     expect(assignRateLimit(policy, { limit: 30, windowSeconds: 60 }, op("Get Cli Rules"), context)).toEqual({
-      group: "op_id",
+      group: "get-cli-rules",
       limit: 30,
       windowSeconds: 60,
       source: "page",

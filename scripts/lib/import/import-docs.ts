@@ -135,12 +135,7 @@ export function buildFragment(
     const operationId = typeof plain.operation.operationId === "string" ? plain.operation.operationId : "";
     if (!operationId) throw new ImportError(context, "the plain OpenAPI operation has no operationId");
     const summary = typeof plain.operation.summary === "string" ? plain.operation.summary : docsPage.title;
-    const rateLimit = assignRateLimit(
-      policy,
-      stated,
-      { operationId, summary, path: plain.path, tag: section },
-      context,
-    );
+    const rateLimit = assignRateLimit(policy, stated, { summary, path: plain.path, tag: section }, context);
     // Upstream repeats each tag once per router it is mounted on; the page's section is the tag that counts.
     const operation = { ...plain.operation, tags: [section], "x-rate-limit": rateLimit };
     const pathItem = {
@@ -161,7 +156,7 @@ export function buildFragment(
     const rateLimit = assignRateLimit(
       policy,
       stated,
-      { operationId, summary: docsPage.title, path: converted.path, tag: section },
+      { summary: docsPage.title, path: converted.path, tag: section },
       context,
     );
     const operation: JsonObject = {

@@ -106,12 +106,13 @@ export function parsePageRateLimit(
  *   are equal AND every word of whose name matches a word of the operation (its summary, path and tag; words
  *   match on a shared stem: "creation" ~ "create", "analysis" ~ "analyze", "log" ~ "logs"). Two matching
  *   categories are ambiguous and fail the import. With none, a limit equal to the standard one is the
- *   standard group; any other limit is a group of its own named after the operationId (it is its own bucket).
+ *   standard group; any other limit is a group of its own named after the page title in kebab case
+ *   ("Get Cli Rules" → `get-cli-rules`): short, because the client ships these names.
  */
 export function assignRateLimit(
   policy: RateLimitPolicy,
   stated: { limit: number; windowSeconds: number } | undefined,
-  operation: { operationId: string; summary: string; path: string; tag: string },
+  operation: { summary: string; path: string; tag: string },
   context: { source: string; operation: string },
 ): RateLimit {
   if (!stated) {
@@ -139,7 +140,11 @@ export function assignRateLimit(
   }
   const sameAsStandard =
     stated.limit === policy.standard.limit && stated.windowSeconds === policy.standard.windowSeconds;
-  const group = matches[0]?.group ?? (sameAsStandard ? policy.standard.group : operation.operationId);
+  const ownGroup = operation.summary
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const group = matches[0]?.group ?? (sameAsStandard ? policy.standard.group : ownGroup);
   return { group, limit: stated.limit, windowSeconds: stated.windowSeconds, source: "page" };
 }
 
