@@ -8,7 +8,6 @@ import { displayPath, isRecord, type JsonObject } from "./json.js";
 import type { Fragment } from "./load.js";
 import type { Origins } from "./merge.js";
 import type { LoadedOverride } from "./overrides.js";
-import { inProcessRenderer, startRenderWorker, type Renderer } from "./renderer.js";
 
 /** Where a build reads and writes. Every path is absolute. */
 export interface BuildPaths {
@@ -35,8 +34,6 @@ export interface BuildContext {
   warnings: string[];
   /** Progress and reports meant for the person running the build (silenced by --quiet). */
   log: (line: string) => void;
-  /** Where the heavy renderings (prettier, openapi-typescript) run: a warm worker thread during `runBuild`. */
-  renderer: Renderer;
   /**
    * Files to write, absolute path → content. Steps only add to this map; nothing reaches the disk before
    * every step has passed, and then all files are replaced atomically (or, with --check, compared).
@@ -172,27 +169,26 @@ export const buildSteps: BuildStep[] = [
   {
     name: "openapi.json",
     async run(context) {
+      const { renderOpenApiJson } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "openapi.json");
-      context.outputs.set(
-        file,
-        await context.renderer.render("openapiJson", need(context.spec, "spec"), file),
-      );
+      context.outputs.set(file, await renderOpenApiJson(need(context.spec, "spec"), file));
     },
   },
   {
     name: "schema.ts (openapi-typescript)",
     async run(context) {
+      const { renderSchemaTs } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "schema.ts");
-      context.outputs.set(file, await context.renderer.render("schemaTs", need(context.spec, "spec"), file));
+      context.outputs.set(file, await renderSchemaTs(need(context.spec, "spec"), file));
     },
   },
   {
     name: "operations.ts",
     async run(context) {
+      const { renderOperationsTs } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "operations.ts");
       const spec = need(context.spec, "spec");
-      const origins = need(context.origins, "origins");
-      context.outputs.set(file, await context.renderer.render("operationsTs", spec, origins, file));
+      context.outputs.set(file, await renderOperationsTs(spec, need(context.origins, "origins"), file));
     },
   },
   {
@@ -216,16 +212,14 @@ export const buildSteps: BuildStep[] = [
     name: "README coverage table",
     inputs: ["README.md"],
     async run(context) {
+      const { renderReadmeCoverage } = await import("./readme.js");
       const readme = join(context.paths.rootDir, "README.md");
       const current = await readFile(readme, "utf8").catch(() => undefined);
       if (current === undefined) return; // a project without a README (tests, benches) has no table to keep
       const spec = need(context.spec, "spec");
       context.outputs.set(
         readme,
-        await context.renderer.render("readmeCoverage", current, spec, {
-          path: readme,
-          display: display(context, readme),
-        }),
+        await renderReadmeCoverage(current, spec, { path: readme, display: display(context, readme) }),
       );
     },
   },
@@ -253,13 +247,7 @@ export async function buildSpec(options: {
 }): Promise<{ spec: JsonObject; warnings: string[] }> {
   const openapiDir = resolve(options.openapiDir);
   const paths = defaultPaths(dirname(openapiDir), { openapiDir, overridesDir: options.overridesDir });
-  const context: BuildContext = {
-    paths,
-    warnings: [],
-    outputs: new Map(),
-    log: () => {},
-    renderer: inProcessRenderer(),
-  };
+  const context: BuildContext = { paths, warnings: [], outputs: new Map(), log: () => {} };
   await runSteps(specSteps, context);
   return { spec: need(context.spec, "spec"), warnings: context.warnings };
 }
@@ -317,15 +305,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       return { cached: true, written: [], stale: [], warnings: [], timings: [] };
   }
 
-  const renderer = startRenderWorker();
-  const context: BuildContext = {
-    paths,
-    warnings: [],
-    outputs: new Map(),
-    log: options.log ?? (() => {}),
-    renderer,
-  };
-  const timings = await runSteps(steps, context, options.onStep).finally(() => renderer.close());
+  const context: BuildContext = { paths, warnings: [], outputs: new Map(), log: options.log ?? (() => {}) };
+  const timings = await runSteps(steps, context, options.onStep);
 
   const relativeOutputs = [...context.outputs].map(([file, content]) => ({
     file,
