@@ -171,7 +171,7 @@ export const buildSteps: BuildStep[] = [
     async run(context) {
       const { renderOpenApiJson } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "openapi.json");
-      context.outputs.set(file, await renderOpenApiJson(need(context.spec, "spec"), file));
+      context.outputs.set(file, renderOpenApiJson(need(context.spec, "spec")));
     },
   },
   {
@@ -217,10 +217,7 @@ export const buildSteps: BuildStep[] = [
       const current = await readFile(readme, "utf8").catch(() => undefined);
       if (current === undefined) return; // a project without a README (tests, benches) has no table to keep
       const spec = need(context.spec, "spec");
-      context.outputs.set(
-        readme,
-        await renderReadmeCoverage(current, spec, { path: readme, display: display(context, readme) }),
-      );
+      context.outputs.set(readme, renderReadmeCoverage(current, spec, display(context, readme)));
     },
   },
 ];

@@ -1,4 +1,3 @@
-import { format, resolveConfig } from "prettier";
 import { renderCoverageTable } from "../coverage-table.js";
 import { BuildError } from "./errors.js";
 import type { JsonObject } from "./json.js";
@@ -8,25 +7,39 @@ const END = "<!-- coverage:end -->";
 
 /**
  * README.md with its API coverage table regenerated from the merged spec, so the table (operation, method and
- * path, helper, documented rate limit) can never drift from what the client covers. The whole README goes through
- * prettier, so the result is what `prettier --check` expects.
+ * path, helper, documented rate limit) can never drift from what the client covers. The table is aligned the way
+ * prettier aligns markdown tables, so the README stays prettier-clean without loading prettier into the build.
  */
-export async function renderReadmeCoverage(
-  readme: string,
-  spec: JsonObject,
-  where: { path: string; display: string },
-): Promise<string> {
-  const file = where.display;
+export function renderReadmeCoverage(readme: string, spec: JsonObject, file: string): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start < 0 || end < start)
     throw new BuildError({ file }, `the API coverage table needs the markers ${START} … ${END}`);
   let table: string;
   try {
-    table = renderCoverageTable(spec);
+    table = alignMarkdownTable(renderCoverageTable(spec));
   } catch (error) {
     throw new BuildError({ file }, (error as Error).message);
   }
-  const updated = `${readme.slice(0, start + START.length)}\n\n${table}\n\n${readme.slice(end)}`;
-  return format(updated, { ...(await resolveConfig(where.path)), parser: "markdown", filepath: where.path });
+  return `${readme.slice(0, start + START.length)}\n\n${table}\n\n${readme.slice(end)}`;
+}
+
+/** Pads every cell to its column's width, and the delimiter row with dashes (prettier's markdown table layout). */
+export function alignMarkdownTable(table: string): string {
+  const rows = table.split("\n").map((line) =>
+    line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim()),
+  );
+  const widths = rows[0]!.map((_, column) =>
+    Math.max(3, ...rows.map((cells, index) => (index === 1 ? 0 : [...(cells[column] ?? "")].length))),
+  );
+  return rows
+    .map((cells, index) =>
+      index === 1
+        ? `| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`
+        : `| ${cells.map((cell, column) => cell + " ".repeat(widths[column]! - [...cell].length)).join(" | ")} |`,
+    )
+    .join("\n");
 }
