@@ -9,7 +9,8 @@ import {
   renderMarkdown,
   type OpenApiDocument,
 } from "../../scripts/lib/diff/index.js";
-import { docsWithVariant, serveDocs, SNAPSHOT, tempDir, VARIANTS } from "./docs-site.js";
+import { serveDocs } from "../servers/docs-site.js";
+import { docsWithVariant, SNAPSHOT, tempDir, VARIANTS } from "./docs-site.js";
 
 /**
  * The docs-change workflow end to end, on temp copies only: the snapshot is imported and built once (the

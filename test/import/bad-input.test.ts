@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ImportError } from "../../scripts/lib/import/errors.js";
 import { importDocs } from "../../scripts/lib/import/import-docs.js";
 import { MAX_PAGE_BYTES } from "../../scripts/lib/import/source.js";
-import { copyOfDocs, readTree, scratchDir, serveDirectory } from "./helpers.js";
+import { copyOfDocs, readTree, scratchDir } from "./helpers.js";
+import { serveDocs } from "../servers/docs-site.js";
 
 let scratch: Awaited<ReturnType<typeof scratchDir>>;
 let docs: string;
@@ -115,9 +116,9 @@ describe("bad input fails with a clear error and leaves the fragments untouched"
   });
 
   it("an oversized page served over http without Content-Length", async () => {
-    const server = await serveDirectory(docs, (path, body) =>
-      path.endsWith("get-user.md") ? body + "x".repeat(MAX_PAGE_BYTES) : body,
-    );
+    const server = await serveDocs(docs, {
+      rewrite: (path, body) => (path.endsWith("get-user.md") ? body + "x".repeat(MAX_PAGE_BYTES) : body),
+    });
     try {
       const error = await expectImportFailure(server.url);
       expect(error.message).toBe(

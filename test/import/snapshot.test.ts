@@ -4,14 +4,8 @@ import { format } from "prettier";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { importDocs } from "../../scripts/lib/import/import-docs.js";
-import {
-  COMMITTED_FRAGMENTS,
-  FIXTURE_DOCS,
-  copyOfDocs,
-  readTree,
-  scratchDir,
-  serveDirectory,
-} from "./helpers.js";
+import { COMMITTED_FRAGMENTS, FIXTURE_DOCS, copyOfDocs, readTree, scratchDir } from "./helpers.js";
+import { serveDocs } from "../servers/docs-site.js";
 
 let scratch: Awaited<ReturnType<typeof scratchDir>>;
 beforeEach(async () => {
@@ -108,7 +102,7 @@ describe("importing the docs snapshot", () => {
   });
 
   it("a URL import from a loopback server gives byte-identical fragments to the directory import", async () => {
-    const server = await serveDirectory(FIXTURE_DOCS);
+    const server = await serveDocs(FIXTURE_DOCS);
     try {
       const fromUrl = join(scratch.path, "from-url");
       const fromDir = join(scratch.path, "from-dir");
