@@ -1,10 +1,9 @@
 import type { CoreClient } from "../core.js";
-import { RateLimitError } from "../errors.js";
 import { agentRunHelpers } from "./agent-runs.js";
 import type { Clock } from "./clock.js";
 import type { RequestOptions } from "./options.js";
 import { MAX_PAGE_SIZE } from "./pagination.js";
-import { PollSession, pollIntervals, type PollIntervals } from "./polling.js";
+import { pollSession, type PollIntervals } from "./polling.js";
 import { isSettled } from "./status.js";
 import type { AgentRunLog, AgentRunWithLogs } from "../types.js";
 
@@ -26,24 +25,16 @@ export function followAgentRunLogsWith(core: CoreClient, clock: Clock) {
     agentRunId: number,
     options: FollowAgentRunLogsOptions = {},
   ): AsyncGenerator<AgentRunLog, AgentRunWithLogs, undefined> {
-    const { signal, orgId, maxRetries } = options;
-    const intervals = pollIntervals("followAgentRunLogs", options);
-    const session = new PollSession(clock, signal, Infinity);
+    const { orgId, maxRetries } = options;
+    // No deadline: following ends with the run (or the caller's signal).
+    const session = pollSession("followAgentRunLogs", clock, options, Infinity);
     let skip = options.skip ?? 0;
-    let delay = intervals.first;
     let settled = false;
     try {
       for (;;) {
-        let page: AgentRunWithLogs;
-        try {
-          page = await session.request((signal) =>
-            runs.logs(agentRunId, { skip, limit: MAX_PAGE_SIZE }, { orgId, maxRetries, signal }),
-          );
-        } catch (error) {
-          if (!(error instanceof RateLimitError)) throw error;
-          await session.sleep(Math.max(error.retryAfterMs ?? 0, delay));
-          continue;
-        }
+        const page = await session.poll((signal) =>
+          runs.logs(agentRunId, { skip, limit: MAX_PAGE_SIZE }, { orgId, maxRetries, signal }),
+        );
         for (const log of page.logs) {
           skip += 1;
           yield log;
@@ -58,9 +49,7 @@ export function followAgentRunLogsWith(core: CoreClient, clock: Clock) {
           settled = true;
           continue;
         }
-        if (page.logs.length > 0) delay = intervals.first;
-        await session.sleep(delay);
-        delay = Math.min(delay * 2, intervals.max);
+        await session.pause(page.logs.length > 0);
       }
     } finally {
       session.dispose();

@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError, RateLimitError } from "../errors.js";
 import type { Clock } from "./clock.js";
 
 /**
@@ -14,85 +14,86 @@ export interface PollIntervals {
   maxPollInterval?: number;
 }
 
-export function pollIntervals(helper: string, options: PollIntervals): { first: number; max: number } {
+/**
+ * One polling loop's lifetime, shared by `waitForAgentRun` and `followAgentRunLogs`: the checked intervals and
+ * their backoff, and everything the loop awaits aborted by the caller's signal or by the deadline, whichever
+ * comes first. The deadline is checked on the (injectable) clock between polls and enforced with a real timer
+ * while a request is in flight, so a hung request cannot outlive it. `expired` builds the error for a loop that
+ * ran out of time (with the failed poll as its cause, when one did).
+ */
+export function pollSession(
+  helper: string,
+  clock: Clock,
+  options: PollIntervals & { signal?: AbortSignal | undefined },
+  timeoutMs: number,
+  /** Required with a finite `timeoutMs`: only a session with a deadline can run out of time. */
+  expired?: (cause?: unknown) => Error,
+) {
   const first = options.pollInterval ?? MIN_POLL_INTERVAL_MS;
   const max = options.maxPollInterval ?? Math.max(15_000, first);
+  const invalid = (problem: string) => new ConfigurationError(`${helper}: ${problem}`);
   if (!(first >= MIN_POLL_INTERVAL_MS)) {
-    throw new ConfigurationError(
-      `${helper}: pollInterval must be at least ${MIN_POLL_INTERVAL_MS} ms (the API's rate limit), got ${first}`,
+    throw invalid(
+      `pollInterval must be at least ${MIN_POLL_INTERVAL_MS} ms (the API's rate limit), got ${first}`,
     );
   }
-  if (!(max >= first)) {
-    throw new ConfigurationError(
-      `${helper}: maxPollInterval (${max}) must not be below pollInterval (${first})`,
-    );
-  }
-  return { first, max };
-}
+  if (!(max >= first)) throw invalid(`maxPollInterval (${max}) must not be below pollInterval (${first})`);
+  if (!(timeoutMs > 0)) throw invalid(`timeout must be a positive number of ms, got ${timeoutMs}`);
 
-/**
- * One polling loop's lifetime: everything it awaits is aborted by the caller's signal or by the deadline,
- * whichever comes first. The deadline is checked on the (injectable) clock between polls and enforced with
- * a real timer while a request is in flight, so a hung request cannot outlive it.
- */
-export class PollSession {
-  readonly #clock: Clock;
-  readonly #deadline: number;
-  readonly #controller = new AbortController();
-  readonly #userSignal: AbortSignal | undefined;
+  const userSignal = options.signal;
+  userSignal?.throwIfAborted();
+  const deadline = clock.now() + timeoutMs;
+  const controller = new AbortController();
+  const { signal } = controller;
   /** The abort reason that marks the session's own deadline, as opposed to the caller's signal. */
-  readonly #deadlineReached = new DOMException("The polling deadline was reached", "TimeoutError");
-  readonly #forwardAbort = () => this.#controller.abort(this.#userSignal?.reason);
+  const deadlineReached = new DOMException("The polling deadline was reached", "TimeoutError");
+  const forwardAbort = () => controller.abort(userSignal!.reason);
+  userSignal?.addEventListener("abort", forwardAbort, { once: true });
 
-  constructor(clock: Clock, userSignal: AbortSignal | undefined, timeoutMs: number) {
-    this.#clock = clock;
-    this.#deadline = clock.now() + timeoutMs;
-    this.#userSignal = userSignal;
-    userSignal?.throwIfAborted();
-    userSignal?.addEventListener("abort", this.#forwardAbort, { once: true });
-  }
-
-  get signal(): AbortSignal {
-    return this.#controller.signal;
-  }
-
-  get timedOut(): boolean {
-    return this.#controller.signal.reason === this.#deadlineReached || this.remaining() <= 0;
-  }
-
-  remaining(): number {
-    return this.#deadline - this.#clock.now();
-  }
-
-  /** Runs one request under the session's signal; the caller's own abort reason is rethrown as it is. */
-  async request<T>(send: (signal: AbortSignal) => PromiseLike<T>): Promise<T> {
-    const remaining = this.remaining();
-    // setTimeout cannot hold more than 2^31-1 ms; a longer deadline is checked between polls only.
-    const timer =
-      remaining < 2 ** 31 - 1
-        ? setTimeout(() => this.#controller.abort(this.#deadlineReached), remaining)
-        : undefined;
-    try {
-      return await send(this.#controller.signal);
-    } catch (error) {
-      if (this.#userSignal?.aborted) throw this.#userSignal.reason;
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
+  const remaining = () => deadline - clock.now();
+  const timedOut = () => signal.reason === deadlineReached || remaining() <= 0;
+  /** The caller's own abort reason is rethrown as it is. */
+  const ownReason = (error: unknown) => (userSignal?.aborted ? userSignal.reason : error);
   /** Sleeps `ms`, cut short at the deadline. */
-  async sleep(ms: number): Promise<void> {
-    try {
-      await this.#clock.sleep(Math.max(0, Math.min(ms, this.remaining())), this.#controller.signal);
-    } catch (error) {
-      if (this.#userSignal?.aborted) throw this.#userSignal.reason;
-      throw error;
-    }
-  }
+  const sleep = (ms: number) =>
+    clock.sleep(Math.max(0, Math.min(ms, remaining())), signal).catch((error: unknown) => {
+      throw ownReason(error);
+    });
+  let delay = first;
 
-  dispose(): void {
-    this.#userSignal?.removeEventListener("abort", this.#forwardAbort);
-  }
+  return {
+    /**
+     * One poll under the session's signal. A 429 (other calls share the budget) is waited out as the server
+     * asks, and the poll sent again; any other failure is thrown.
+     */
+    async poll<T>(send: (signal: AbortSignal) => PromiseLike<T>): Promise<T> {
+      for (;;) {
+        if (timedOut()) throw expired!();
+        const left = remaining();
+        // setTimeout cannot hold more than 2^31-1 ms; a longer deadline is checked between polls only.
+        const timer =
+          left < 2 ** 31 - 1 ? setTimeout(() => controller.abort(deadlineReached), left) : undefined;
+        let failure: unknown;
+        try {
+          return await send(signal);
+        } catch (error) {
+          failure = ownReason(error);
+        } finally {
+          clearTimeout(timer);
+        }
+        if (timedOut()) throw expired!(failure);
+        if (!(failure instanceof RateLimitError)) throw failure;
+        await sleep(Math.max(failure.retryAfterMs ?? 0, delay));
+      }
+    },
+    /** Sleeps the current interval, then doubles it (up to the maximum); `reset` starts from the first again. */
+    async pause(reset?: boolean): Promise<void> {
+      if (reset) delay = first;
+      await sleep(delay);
+      delay = Math.min(delay * 2, max);
+    },
+    dispose(): void {
+      userSignal?.removeEventListener("abort", forwardAbort);
+    },
+  };
 }

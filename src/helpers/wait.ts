@@ -1,10 +1,9 @@
 import type { CoreClient } from "../core.js";
-import { ConfigurationError, RateLimitError } from "../errors.js";
 import { agentRunHelpers } from "./agent-runs.js";
 import type { Clock } from "./clock.js";
 import { AgentRunTimeoutError } from "./errors.js";
 import type { RequestOptions } from "./options.js";
-import { PollSession, pollIntervals, type PollIntervals } from "./polling.js";
+import { pollSession, type PollIntervals } from "./polling.js";
 import { isSettled } from "./status.js";
 import type { AgentRun } from "../types.js";
 
@@ -31,33 +30,22 @@ export function waitForAgentRunWith(core: CoreClient, clock: Clock) {
     agentRunId: number,
     options: WaitForAgentRunOptions = {},
   ): Promise<AgentRun> {
-    const { timeout = DEFAULT_WAIT_TIMEOUT_MS, onUpdate, signal, orgId, maxRetries } = options;
-    const intervals = pollIntervals("waitForAgentRun", options);
-    if (!(timeout > 0))
-      throw new ConfigurationError(
-        `waitForAgentRun: timeout must be a positive number of ms, got ${timeout}`,
-      );
-    const session = new PollSession(clock, signal, timeout);
-    let delay = intervals.first;
+    const { timeout = DEFAULT_WAIT_TIMEOUT_MS, onUpdate, orgId, maxRetries } = options;
     let last: AgentRun | undefined;
+    const session = pollSession(
+      "waitForAgentRun",
+      clock,
+      options,
+      timeout,
+      (cause) => new AgentRunTimeoutError(agentRunId, timeout, last, cause),
+    );
     try {
       for (;;) {
-        if (session.timedOut) throw new AgentRunTimeoutError(agentRunId, timeout, last);
-        let run: AgentRun;
-        try {
-          run = await session.request((signal) => runs.get(agentRunId, { orgId, maxRetries, signal }));
-        } catch (error) {
-          if (session.timedOut) throw new AgentRunTimeoutError(agentRunId, timeout, last, error);
-          if (!(error instanceof RateLimitError)) throw error;
-          // Over the limit (other calls share the budget): wait as told, then carry on polling.
-          await session.sleep(Math.max(error.retryAfterMs ?? 0, delay));
-          continue;
-        }
+        const run = await session.poll((signal) => runs.get(agentRunId, { orgId, maxRetries, signal }));
         if (run.status !== last?.status || last === undefined) onUpdate?.(run);
         last = run;
         if (isSettled(run.status)) return run;
-        await session.sleep(delay);
-        delay = Math.min(delay * 2, intervals.max);
+        await session.pause();
       }
     } finally {
       session.dispose();

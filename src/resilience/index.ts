@@ -174,8 +174,8 @@ function describeCause(error: unknown): string {
   return detail ? `${message} (${detail})` : message;
 }
 
-/** Sleeps `ms`, rejecting with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Sleeps `ms`, rejecting with the signal's reason as soon as it aborts (also the helpers' system clock). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {

@@ -101,20 +101,3 @@ export class SlidingWindowLimiter {
     this.#timer = undefined;
   }
 }
-
-/** One limiter per rate-limit group, created on first use (nothing is allocated for groups a client never calls). */
-export function createLimiters(
-  groups: Record<string, { limit: number; windowMs: number }>,
-): (group: string) => SlidingWindowLimiter | undefined {
-  const limiters = new Map<string, SlidingWindowLimiter>();
-  return (group) => {
-    let limiter = limiters.get(group);
-    if (!limiter) {
-      const rule = groups[group];
-      if (!rule) return undefined;
-      limiter = new SlidingWindowLimiter(rule.limit, rule.windowMs);
-      limiters.set(group, limiter);
-    }
-    return limiter;
-  };
-}
