@@ -1,7 +1,7 @@
 import type { CoreClient } from "../core.js";
 import type { AgentRunLog, AgentRunWithLogs } from "../types.js";
 import { operation, type RequestOptions } from "./options.js";
-import { pagedList, type PageOptions } from "./pagination.js";
+import { pagedItems, pagedList, type PageOptions } from "./pagination.js";
 import type {
   AgentRunLogsQuery,
   CreateAgentRunBody,
@@ -37,14 +37,7 @@ export function agentRunHelpers(core: CoreClient) {
 
     /** Agent runs, newest first: `await` for the first page, `for await` for every run. */
     list: (query: ListAgentRunsQuery = {}, options?: RequestOptions & PageOptions) =>
-      pagedList(
-        list,
-        withBody(undefined),
-        query,
-        options,
-        (page) => page.items,
-        (page) => page.total,
-      ),
+      pagedItems(list, withBody(undefined), query, options),
 
     /** Send a follow-up prompt to a paused or finished run. */
     resume: (body: ResumeAgentRunBody, options?: RequestOptions) => resume(withBody(body), options),

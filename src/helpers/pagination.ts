@@ -126,3 +126,20 @@ export function pagedList<Page, Item>(
     { skip, limit, maxItems: options?.maxItems },
   );
 }
+
+/** A list whose pages have the API's usual `{ items, total }` shape (agent runs, users, organizations, repositories). */
+export function pagedItems<Page extends { items: readonly unknown[]; total?: number | null }>(
+  send: Operation<Page>,
+  base: Build,
+  query: Paging & object,
+  options: (RequestOptions & PageOptions) | undefined,
+): PagedList<Page, Page["items"][number]> {
+  return pagedList(
+    send,
+    base,
+    query,
+    options,
+    (page) => page.items,
+    (page) => page.total,
+  );
+}

@@ -1,6 +1,6 @@
 import type { CoreClient } from "../core.js";
 import { operation, type RequestOptions } from "./options.js";
-import { pagedList, type PageOptions, type Paging } from "./pagination.js";
+import { pagedItems, type PageOptions, type Paging } from "./pagination.js";
 import type { CheckSuiteSettingsBody, EditPullRequestBody, GenerateSetupCommandsBody } from "./types.js";
 
 const orgPath = (org: () => number) => ({ params: { path: { org_id: org() } } });
@@ -34,40 +34,19 @@ export function resourceHelpers(core: CoreClient) {
         user((org) => ({ params: { path: { org_id: org(), user_id: userId } } }), options),
       /** The organization's users: `await` for the first page, `for await` for every user. */
       list: (query: Paging = {}, options?: RequestOptions & PageOptions) =>
-        pagedList(
-          users,
-          orgPath,
-          query,
-          options,
-          (page) => page.items,
-          (page) => page.total,
-        ),
+        pagedItems(users, orgPath, query, options),
     },
 
     organizations: {
       /** The organizations the token can act on: `await` for the first page, `for await` for all. */
       list: (query: Paging = {}, options?: Omit<RequestOptions, "orgId"> & PageOptions) =>
-        pagedList(
-          organizations,
-          () => ({}),
-          query,
-          options,
-          (page) => page.items,
-          (page) => page.total,
-        ),
+        pagedItems(organizations, () => ({}), query, options),
     },
 
     repositories: {
       /** The organization's repositories: `await` for the first page, `for await` for all. */
       list: (query: Paging = {}, options?: RequestOptions & PageOptions) =>
-        pagedList(
-          repositories,
-          orgPath,
-          query,
-          options,
-          (page) => page.items,
-          (page) => page.total,
-        ),
+        pagedItems(repositories, orgPath, query, options),
     },
 
     pullRequests: {
