@@ -16,7 +16,10 @@ export interface CodegenClientOptions extends ResilienceOptions {
   orgId?: number;
   /** Default: env `CODEGEN_API_BASE_URL`, else `https://api.codegen.com`. */
   baseUrl?: string;
-  /** The fetch to send requests with. Default: `globalThis.fetch`, looked up at call time (so polyfills apply). */
+  /**
+   * The fetch to send requests with, called as `fetch(request, init)`: pass `init` on, its `signal` carries the
+   * timeout and your AbortSignal. Default: `globalThis.fetch`, looked up at call time (so polyfills apply).
+   */
   fetch?: typeof fetch;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
@@ -62,64 +65,55 @@ export function createCodegenClient(options: CodegenClientOptions = {}): Codegen
   const runtime = (globalThis as { process?: { env?: Env; versions?: { node?: string } } }).process;
   const env = runtime?.env ?? {};
   const token = (options.token ?? env.CODEGEN_API_TOKEN ?? "").trim();
-  if (!token) {
+  if (!token)
     throw new ConfigurationError(
       "Missing API token: pass `token` to createCodegenClient() or set the CODEGEN_API_TOKEN environment variable",
     );
-  }
   // `Headers` would throw a TypeError quoting the value: reject it here with a message that does not.
-  if (!/^[\t\x20-\x7e\x80-\xff]+$/.test(token)) {
+  if (!/^[\t\x20-\x7e\x80-\xff]+$/.test(token))
     throw new ConfigurationError(
       "Invalid API token (option `token` / env CODEGEN_API_TOKEN): it contains characters not allowed in a header",
     );
-  }
   const baseUrl = (options.baseUrl ?? env.CODEGEN_API_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  let origin: string;
+  let origin: string | undefined;
   try {
     const url = new URL(baseUrl);
-    if (!/^https?:$/.test(url.protocol)) throw 0;
-    origin = url.origin;
-  } catch {
+    if (/^https?:$/.test(url.protocol)) origin = `${url.origin}/`;
+  } catch {}
+  if (!origin)
     throw new ConfigurationError(
       `Invalid base URL ${JSON.stringify(baseUrl)} (option \`baseUrl\` / env CODEGEN_API_BASE_URL): expected an http(s) URL`,
     );
-  }
-  const orgId = options.orgId ?? orgIdFromEnv(env.CODEGEN_ORG_ID);
-  if (orgId !== undefined && !(Number.isSafeInteger(orgId) && orgId > 0)) {
-    throw new ConfigurationError(`Invalid option \`orgId\`: expected a positive integer, got ${orgId}`);
-  }
+  const fromEnv = env.CODEGEN_ORG_ID?.trim();
+  const orgId = options.orgId ?? (fromEnv ? (/^\d+$/.test(fromEnv) ? Number(fromEnv) : NaN) : undefined);
+  if (orgId !== undefined && !(Number.isSafeInteger(orgId) && orgId > 0))
+    throw new ConfigurationError(
+      `Invalid ${options.orgId === undefined ? `env CODEGEN_ORG_ID ${JSON.stringify(fromEnv)}` : `option \`orgId\` ${orgId}`}: expected a positive integer organization id`,
+    );
 
   // Browsers manage User-Agent themselves (a custom one needs CORS approval): send ours elsewhere only.
   const ours = `codegen-api/${VERSION}`;
   const userAgent = options.userAgent ? `${options.userAgent} ${ours}` : runtime?.versions?.node && ours;
   const headers = { ...options.headers, ...(userAgent && { "User-Agent": userAgent }) };
-  // Looked up per call, not captured: polyfills and interceptors installed later still apply.
-  const fetch = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
-  const api = createClient<paths>({
+  const client = withResilience(
+    (fetch) => {
+      const api = createClient<paths>({
+        baseUrl,
+        fetch,
+        headers: { ...headers, Authorization: `Bearer ${token}` },
+      });
+      // The token goes to the configured origin only: a call given another `baseUrl` goes through a client
+      // without it. (Cross-origin redirects drop it too: fetch removes Authorization on them.)
+      const elsewhere = createClient<paths>({ baseUrl, fetch, headers });
+      const request = api.request as (method: string, path: string, init?: { baseUrl?: string }) => unknown;
+      api.request = ((method: string, path: string, init?: { baseUrl?: string }) =>
+        (init?.baseUrl && !`${init.baseUrl.replace(/\/+$/, "")}/`.startsWith(origin!)
+          ? elsewhere.request
+          : request)(method as never, path as never, init as never)) as typeof api.request;
+      return api;
+    },
     baseUrl,
-    fetch,
-    headers: { ...headers, Authorization: `Bearer ${token}` },
-  });
-  // The token goes to the configured origin only: a call given another `baseUrl` goes through a client without
-  // it. (Cross-origin redirects drop it too: fetch removes Authorization on them.)
-  const elsewhere = createClient<paths>({ baseUrl, fetch, headers });
-  const request = api.request as (method: string, path: string, init?: { baseUrl?: string }) => unknown;
-  api.request = ((method: string, path: string, init?: { baseUrl?: string }) =>
-    (init?.baseUrl && !`${init.baseUrl.replace(/\/+$/, "")}/`.startsWith(`${origin}/`)
-      ? elsewhere.request
-      : request)(method as never, path as never, init as never)) as typeof api.request;
-
-  const client = withResilience(api, baseUrl, options);
+    options,
+  );
   return { ...client, ...createHelpers({ api: client, orgId }), orgId } as CodegenClient;
-}
-
-function orgIdFromEnv(value: string | undefined): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (!/^\d+$/.test(text) || !(Number(text) <= Number.MAX_SAFE_INTEGER) || !(Number(text) > 0)) {
-    throw new ConfigurationError(
-      `Invalid env CODEGEN_ORG_ID: expected a positive integer organization id, got ${JSON.stringify(text)}`,
-    );
-  }
-  return Number(text);
 }

@@ -16,11 +16,10 @@ export interface CoreClient {
 /** The organization a helper call acts on: the call's own, else the client's, else a clear error. */
 export function requireOrgId(core: CoreClient, override?: number): number {
   const orgId = override ?? core.orgId;
-  if (orgId === undefined) {
+  if (orgId === undefined)
     throw new ConfigurationError(
       "No organization id: pass `orgId` to the call or to createCodegenClient(), or set CODEGEN_ORG_ID",
     );
-  }
   return orgId;
 }
 
@@ -34,11 +33,12 @@ export async function unwrap<T>(
   operation: OperationRef,
 ): Promise<T> {
   const { data, error, response } = await pending.catch((cause: unknown) => {
-    if (!(cause instanceof SyntaxError)) throw cause;
-    throw new ConnectionError(`${operation.method} ${operation.path} failed: ${cause.message}`, {
-      operation,
-      cause,
-    });
+    throw cause instanceof SyntaxError
+      ? new ConnectionError(`${operation.method} ${operation.path} failed: ${cause.message}`, {
+          operation,
+          cause,
+        })
+      : cause;
   });
   if (!response.ok) throw createApiError({ status: response.status, body: error, operation, response });
   return data as T;

@@ -17,7 +17,8 @@
  *   ├── ThrottledError             the client-side limiter refused to wait (throttle: "fail")
  *   └── ConfigurationError         bad client options (missing token, …)
  *
- * A user's own abort is not wrapped: the AbortSignal's reason is rethrown as it is.
+ * A user's own abort is not wrapped: the AbortSignal's reason is rethrown as it is. Every name is a string
+ * literal (not the class's own name), so it survives minification.
  */
 
 /** "METHOD /path/{template}", e.g. "GET /v1/organizations/{org_id}/agent/run/{agent_run_id}". */
@@ -25,6 +26,12 @@ export type OperationRef = { method: string; path: string };
 
 export class CodegenError extends Error {
   override name = "CodegenError";
+  /** The operation the error is about, when there is one. */
+  readonly operation: OperationRef | undefined;
+  constructor(message: string, options?: { operation?: OperationRef | undefined; cause?: unknown }) {
+    super(message, options);
+    this.operation = options?.operation;
+  }
 }
 
 export class ConfigurationError extends CodegenError {
@@ -40,30 +47,24 @@ export interface ApiErrorInit {
 
 export class CodegenApiError extends CodegenError {
   override name = "CodegenApiError";
+  declare readonly operation: OperationRef;
   readonly status: number;
   /** The parsed JSON body, or the raw text when it was not JSON. */
   readonly body: unknown;
-  readonly operation: OperationRef;
   /** The raw answer (headers, status text). Non-enumerable so logging the error stays small. */
   declare readonly response: Response;
 
-  constructor(init: ApiErrorInit, message = apiErrorMessage(init)) {
-    super(message);
-    this.status = init.status;
-    this.body = init.body;
-    this.operation = init.operation;
+  constructor({ status, body, operation, response }: ApiErrorInit) {
+    super(`${describe(operation)}: ${status} ${bodyMessage(body) ?? "(no message)"}`, { operation });
+    this.status = status;
+    this.body = body;
     // `declare` emits no class field, so this is the only definition: non-enumerable and read-only.
-    Object.defineProperty(this, "response", { value: init.response, enumerable: false });
+    Object.defineProperty(this, "response", { value: response });
   }
 
   toJSON() {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      body: this.body,
-      operation: this.operation,
-    };
+    const { name, message, status, body, operation } = this;
+    return { name, message, status, body, operation };
   }
 }
 
@@ -95,22 +96,16 @@ export interface ValidationDetail {
 export class ValidationError extends CodegenApiError {
   override name = "ValidationError";
   /** FastAPI's `detail` list: where (`loc`) and what (`msg`) failed validation. */
-  readonly details: ValidationDetail[];
-  constructor(init: ApiErrorInit) {
-    super(init);
-    const detail = (init.body as { detail?: unknown } | null)?.detail;
-    this.details = Array.isArray(detail) ? (detail as ValidationDetail[]) : [];
+  get details(): ValidationDetail[] {
+    const detail = (this.body as { detail?: unknown } | null)?.detail;
+    return Array.isArray(detail) ? detail : [];
   }
 }
 
 export class RateLimitError extends CodegenApiError {
   override name = "RateLimitError";
   /** How long the server asked us to wait (from `Retry-After`), if it said. */
-  readonly retryAfterMs: number | undefined;
-  constructor(init: ApiErrorInit) {
-    super(init);
-    this.retryAfterMs = parseRetryAfter(init.response.headers.get("retry-after"));
-  }
+  readonly retryAfterMs = parseRetryAfter(this.response.headers.get("retry-after"));
 }
 
 export class ServerError extends CodegenApiError {
@@ -119,37 +114,34 @@ export class ServerError extends CodegenApiError {
 
 export class ConnectionError extends CodegenError {
   override name = "ConnectionError";
-  readonly operation: OperationRef | undefined;
-  constructor(message: string, options: { operation?: OperationRef; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.operation = options.operation;
-  }
 }
 
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
-  readonly timeoutMs: number;
-  constructor(operation: OperationRef | undefined, timeoutMs: number) {
+  constructor(
+    operation: OperationRef | undefined,
+    readonly timeoutMs: number,
+  ) {
     super(`${describe(operation)} timed out after ${timeoutMs} ms`, { operation });
-    this.timeoutMs = timeoutMs;
   }
 }
 
 export class ThrottledError extends CodegenError {
   override name = "ThrottledError";
-  readonly operation: OperationRef | undefined;
-  /** When the limiter would have let the request through. */
-  readonly waitMs: number;
-  constructor(operation: OperationRef | undefined, waitMs: number, limit: string) {
+  constructor(
+    operation: OperationRef | undefined,
+    /** When the limiter would have let the request through. */
+    readonly waitMs: number,
+    limit: string,
+  ) {
     super(
       `${describe(operation)} would exceed the documented rate limit (${limit}); next slot in ${waitMs} ms`,
+      { operation },
     );
-    this.operation = operation;
-    this.waitMs = waitMs;
   }
 }
 
-const byStatus: Record<number, new (init: ApiErrorInit) => CodegenApiError> = {
+const byStatus: Record<number, typeof CodegenApiError> = {
   400: BadRequestError,
   401: AuthenticationError,
   402: PlanLimitError,
@@ -162,38 +154,27 @@ const byStatus: Record<number, new (init: ApiErrorInit) => CodegenApiError> = {
 
 /** The error class for a non-2xx answer. */
 export function createApiError(init: ApiErrorInit): CodegenApiError {
-  const ErrorClass = byStatus[init.status] ?? (init.status >= 500 ? ServerError : CodegenApiError);
-  return new ErrorClass(init);
+  return new (byStatus[init.status] ?? (init.status >= 500 ? ServerError : CodegenApiError))(init);
 }
 
-function describe(operation: OperationRef | undefined): string {
-  return operation ? `${operation.method} ${operation.path}` : "Request";
-}
+const describe = (operation: OperationRef | undefined) =>
+  operation ? `${operation.method} ${operation.path}` : "Request";
 
-/** "METHOD path: 404 Agent run not found." built from Codegen's bodies (`message`, `detail`). */
-function apiErrorMessage({ status, body, operation }: ApiErrorInit): string {
-  return `${describe(operation)}: ${status} ${bodyMessage(body) ?? "(no message)"}`;
-}
-
-function bodyMessage(body: unknown): string | undefined {
-  if (typeof body === "string") return body.trim().slice(0, 200) || undefined;
-  if (!body || typeof body !== "object") return undefined;
-  const { message, detail } = body as { message?: unknown; detail?: unknown };
-  if (typeof message === "string" && message) return message;
-  if (typeof detail === "string" && detail) return detail;
-  if (Array.isArray(detail)) {
-    return detail
+/** What Codegen's body says went wrong: `message`, a string `detail`, or FastAPI's validation list. */
+function bodyMessage(body: any): string | undefined {
+  if (typeof body == "string") return body.trim().slice(0, 200) || undefined;
+  const said = body?.message || body?.detail;
+  if (typeof said == "string") return said;
+  if (Array.isArray(said))
+    return said
       .map((d: Partial<ValidationDetail>) => `${(d.loc ?? []).join(".")}: ${d.msg ?? "invalid"}`)
       .join("; ");
-  }
-  return undefined;
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

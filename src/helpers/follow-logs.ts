@@ -1,11 +1,10 @@
-import type { CoreClient } from "../core.js";
-import { agentRunHelpers } from "./agent-runs.js";
+import type { AgentRunLog, AgentRunWithLogs } from "../types.js";
 import type { Clock } from "./clock.js";
 import type { RequestOptions } from "./options.js";
 import { MAX_PAGE_SIZE } from "./pagination.js";
 import { pollSession, type PollIntervals } from "./polling.js";
+import type { AgentRunHelpers } from "./resources.js";
 import { isSettled } from "./status.js";
-import type { AgentRunLog, AgentRunWithLogs } from "../types.js";
 
 export interface FollowAgentRunLogsOptions extends Omit<RequestOptions, "timeout">, PollIntervals {
   /** Log entries to skip first, e.g. the count already shown. Default 0. */
@@ -18,16 +17,14 @@ export interface FollowAgentRunLogsOptions extends Omit<RequestOptions, "timeout
  * costs one request per poll; polls back off while nothing new arrives and speed up again when it does.
  * The generator's return value is the settled run (its last logs page).
  */
-export function followAgentRunLogsWith(core: CoreClient, clock: Clock) {
-  const runs = agentRunHelpers(core);
-
+export function followAgentRunLogsWith(runs: AgentRunHelpers, clock: Clock) {
   return async function* followAgentRunLogs(
     agentRunId: number,
     options: FollowAgentRunLogsOptions = {},
   ): AsyncGenerator<AgentRunLog, AgentRunWithLogs, undefined> {
     const { orgId, maxRetries } = options;
     // No deadline: following ends with the run (or the caller's signal).
-    const session = pollSession("followAgentRunLogs", clock, options, Infinity);
+    const session = pollSession("followAgentRunLogs", clock, options);
     let skip = options.skip ?? 0;
     let settled = false;
     try {
@@ -36,20 +33,16 @@ export function followAgentRunLogsWith(core: CoreClient, clock: Clock) {
           runs.logs(agentRunId, { skip, limit: MAX_PAGE_SIZE }, { orgId, maxRetries, signal }),
         );
         for (const log of page.logs) {
-          skip += 1;
+          skip++;
           yield log;
         }
-        const more =
-          page.logs.length > 0 && (page.logs.length === MAX_PAGE_SIZE || (page.total_logs ?? 0) > skip);
-        if (more) continue;
+        if (page.logs.length && (page.logs.length === MAX_PAGE_SIZE || (page.total_logs ?? 0) > skip))
+          continue;
         if (settled) return page;
         // Entries written between reading the logs and reading the status would be missed if we stopped
         // now: after the status settles, poll once more and stop when that poll is drained.
-        if (isSettled(page.status)) {
-          settled = true;
-          continue;
-        }
-        await session.pause(page.logs.length > 0);
+        if (isSettled(page.status)) settled = true;
+        else await session.pause(page.logs.length > 0);
       }
     } finally {
       session.dispose();

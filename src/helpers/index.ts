@@ -1,5 +1,4 @@
 import type { CoreClient } from "../core.js";
-import { agentRunHelpers } from "./agent-runs.js";
 import { systemClock, type Clock } from "./clock.js";
 import { followAgentRunLogsWith } from "./follow-logs.js";
 import { resourceHelpers } from "./resources.js";
@@ -23,10 +22,10 @@ export type Helpers = ReturnType<typeof createHelpers>;
  * tests and benchmarks that simulate long runs.
  */
 export function createHelpers(core: CoreClient, clock: Clock = systemClock) {
+  const helpers = resourceHelpers(core);
   return {
-    agentRuns: agentRunHelpers(core),
-    waitForAgentRun: waitForAgentRunWith(core, clock),
-    followAgentRunLogs: followAgentRunLogsWith(core, clock),
-    ...resourceHelpers(core),
+    ...helpers,
+    waitForAgentRun: waitForAgentRunWith(helpers.agentRuns, clock),
+    followAgentRunLogs: followAgentRunLogsWith(helpers.agentRuns, clock),
   };
 }

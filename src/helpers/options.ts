@@ -18,6 +18,13 @@ type Method = "get" | "post" | "put" | "patch";
 /** The call's params and body; `org()` is the organization the call acts on (or a clear error). */
 export type Build = (org: () => number) => { params?: object; body?: unknown };
 
+export type Operation<Data> = ((build: Build, options?: RequestOptions) => Promise<Data>) & {
+  /** "METHOD /path/{template}", for messages. */
+  readonly operation: string;
+  /** The organization resolver of a call with these options. */
+  org(options?: RequestOptions): () => number;
+};
+
 /**
  * One documented operation as a helper call: `send(build, options)` fills in the organization (for org-scoped
  * paths), sends params, body and the per-request options, and resolves to the data or throws the typed error.
@@ -27,27 +34,16 @@ export function operation<P extends keyof paths, M extends Method & keyof paths[
   core: CoreClient,
   method: M,
   path: P,
-) {
+): Operation<ResponseJson<P, M>> {
   const ref = { method: method.toUpperCase(), path };
   const request = core.api.request as (method: string, path: string, init: object) => Promise<never>;
-  const send = (build: Build, options?: RequestOptions): Promise<ResponseJson<P, M>> => {
-    // Undefined options never shadow the client's defaults; orgId is the helper's, not the request's.
-    const { signal, timeout, maxRetries } = options ?? {};
-    return unwrap(
-      request(method, path, {
-        ...build(org(options)),
-        ...(signal && { signal }),
-        ...(timeout !== undefined && { timeout }),
-        ...(maxRetries !== undefined && { maxRetries }),
-      }),
-      ref,
-    );
-  };
   const org = (options?: RequestOptions) => () => requireOrgId(core, options?.orgId);
-  return Object.assign(send, { ref, org });
+  const send = (build: Build, options: RequestOptions = {}) => {
+    const init: Record<string, unknown> = build(org(options));
+    // Only what was given: an undefined option must not shadow the client's default.
+    for (const key of ["signal", "timeout", "maxRetries"] as const)
+      if (options[key] !== undefined) init[key] = options[key];
+    return unwrap<ResponseJson<P, M>>(request(method, path, init), ref);
+  };
+  return Object.assign(send, { operation: `${ref.method} ${path}`, org });
 }
-
-export type Operation<Data> = ((build: Build, options?: RequestOptions) => Promise<Data>) & {
-  ref: { method: string; path: string };
-  org: (options?: RequestOptions) => () => number;
-};

@@ -32,7 +32,11 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
 
   constructor(
     operation: PagedOperation<Page, Item>,
-    start: { skip?: number; limit?: number; maxItems?: number },
+    {
+      skip = 0,
+      limit = MAX_PAGE_SIZE,
+      maxItems = Infinity,
+    }: { skip?: number; limit?: number; maxItems?: number },
   ) {
     this.#operation = operation;
     const check = (name: string, value: number, min: number, max: number) => {
@@ -41,9 +45,9 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
         `${operation.name}: \`${name}\` must be an integer from ${min} to ${max}, got ${value}`,
       );
     };
-    this.#skip = check("skip", start.skip ?? 0, 0, Number.MAX_SAFE_INTEGER);
-    this.#pageSize = check("limit", start.limit ?? MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    this.#maxItems = check("maxItems", start.maxItems ?? Infinity, 0, Infinity);
+    this.#skip = check("skip", skip, 0, Number.MAX_SAFE_INTEGER);
+    this.#pageSize = check("limit", limit, 1, MAX_PAGE_SIZE);
+    this.#maxItems = check("maxItems", maxItems, 0, Infinity);
   }
 
   /** The first page; fetched once however often it is awaited or iterated. */
@@ -51,34 +55,34 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
     onFulfilled?: ((page: Page) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#first().then(onFulfilled, onRejected);
+    this.#firstPage ??= this.#fetch(this.#skip, this.#maxItems);
+    return this.#firstPage.then(onFulfilled, onRejected);
   }
 
   /** Every page in order, ending on the reported total, an empty page, or `maxItems`. */
   async *pages(): AsyncGenerator<Page, void, undefined> {
-    let skip = this.#skip;
-    let seen = 0;
-    while (seen < this.#maxItems) {
-      const page = skip === this.#skip ? await this.#first() : await this.#fetch(skip, this.#maxItems - seen);
+    for (let skip = this.#skip, seen = 0; seen < this.#maxItems;) {
+      const page = await (skip === this.#skip
+        ? (this as PromiseLike<Page>)
+        : this.#fetch(skip, this.#maxItems - seen));
       const count = this.#operation.items(page).length;
-      if (count === 0) return;
+      if (!count) return;
       yield page;
       seen += count;
       skip += count;
       const total = this.#operation.total(page);
       // Without a total, only an empty page proves the end: a short page may just be a server-side cap.
-      if (typeof total === "number" && skip >= total) return;
+      if (typeof total == "number" && skip >= total) return;
     }
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     let left = this.#maxItems;
-    for await (const page of this.pages()) {
+    for await (const page of this.pages())
       for (const item of this.#operation.items(page)) {
         if (left-- <= 0) return;
         yield item;
       }
-    }
   }
 
   /** Every item in an array (mind `maxItems` on large lists). */
@@ -86,11 +90,6 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
     const all: Item[] = [];
     for await (const item of this) all.push(item);
     return all;
-  }
-
-  #first(): Promise<Page> {
-    this.#firstPage ??= this.#fetch(this.#skip, this.#maxItems);
-    return this.#firstPage;
   }
 
   // Asking for no more than is still wanted keeps the last page small.
@@ -105,41 +104,25 @@ export type Paging = { skip?: number; limit?: number };
 /**
  * A skip/limit-paged operation as a `PagedList`: `base` gives the path (and fixed params) of every page,
  * resolved now so that a missing organization fails at the call; `query` adds filters to each page's query.
+ * Pages are `{ items, total }` unless `items` and `total` say otherwise.
  */
-export function pagedList<Page, Item>(
+export function pagedList<Page, Item = Page extends { items: readonly (infer I)[] } ? I : never>(
   send: Operation<Page>,
   base: Build,
   { skip, limit, ...filters }: Paging & object,
   options: (RequestOptions & PageOptions) | undefined,
-  items: (page: Page) => readonly Item[],
-  total: (page: Page) => number | null | undefined,
+  items = (page: any): readonly Item[] => page.items,
+  total = (page: any): number | null | undefined => page.total,
 ): PagedList<Page, Item> {
-  const { params } = base(send.org(options)) as { params?: { path?: object } };
+  const path = (base(send.org(options)).params as { path?: object } | undefined)?.path;
   return new PagedList(
     {
-      name: `${send.ref.method} ${send.ref.path}`,
+      name: send.operation,
       fetchPage: (skip, limit) =>
-        send(() => ({ params: { path: params?.path, query: { ...filters, skip, limit } } }), options),
+        send(() => ({ params: { path, query: { ...filters, skip, limit } } }), options),
       items,
       total,
     },
     { skip, limit, maxItems: options?.maxItems },
-  );
-}
-
-/** A list whose pages have the API's usual `{ items, total }` shape (agent runs, users, organizations, repositories). */
-export function pagedItems<Page extends { items: readonly unknown[]; total?: number | null }>(
-  send: Operation<Page>,
-  base: Build,
-  query: Paging & object,
-  options: (RequestOptions & PageOptions) | undefined,
-): PagedList<Page, Page["items"][number]> {
-  return pagedList(
-    send,
-    base,
-    query,
-    options,
-    (page) => page.items,
-    (page) => page.total,
   );
 }

@@ -19,26 +19,26 @@ export interface PollIntervals {
  * their backoff, and everything the loop awaits aborted by the caller's signal or by the deadline, whichever
  * comes first. The deadline is checked on the (injectable) clock between polls and enforced with a real timer
  * while a request is in flight, so a hung request cannot outlive it. `expired` builds the error for a loop that
- * ran out of time (with the failed poll as its cause, when one did).
+ * ran out of time (with the failed poll as its cause, when one did); without it the loop has no deadline.
  */
 export function pollSession(
   helper: string,
   clock: Clock,
   options: PollIntervals & { signal?: AbortSignal | undefined },
-  timeoutMs: number,
-  /** Required with a finite `timeoutMs`: only a session with a deadline can run out of time. */
+  timeoutMs = Infinity,
   expired?: (cause?: unknown) => Error,
 ) {
   const first = options.pollInterval ?? MIN_POLL_INTERVAL_MS;
   const max = options.maxPollInterval ?? Math.max(15_000, first);
-  const invalid = (problem: string) => new ConfigurationError(`${helper}: ${problem}`);
-  if (!(first >= MIN_POLL_INTERVAL_MS)) {
-    throw invalid(
-      `pollInterval must be at least ${MIN_POLL_INTERVAL_MS} ms (the API's rate limit), got ${first}`,
-    );
-  }
-  if (!(max >= first)) throw invalid(`maxPollInterval (${max}) must not be below pollInterval (${first})`);
-  if (!(timeoutMs > 0)) throw invalid(`timeout must be a positive number of ms, got ${timeoutMs}`);
+  const problem =
+    first >= MIN_POLL_INTERVAL_MS
+      ? max >= first
+        ? timeoutMs > 0
+          ? ""
+          : `timeout must be a positive number of ms, got ${timeoutMs}`
+        : `maxPollInterval (${max}) must not be below pollInterval (${first})`
+      : `pollInterval must be at least ${MIN_POLL_INTERVAL_MS} ms (the API's rate limit), got ${first}`;
+  if (problem) throw new ConfigurationError(`${helper}: ${problem}`);
 
   const userSignal = options.signal;
   userSignal?.throwIfAborted();
@@ -48,7 +48,7 @@ export function pollSession(
   /** The abort reason that marks the session's own deadline, as opposed to the caller's signal. */
   const deadlineReached = new DOMException("The polling deadline was reached", "TimeoutError");
   const forwardAbort = () => controller.abort(userSignal!.reason);
-  userSignal?.addEventListener("abort", forwardAbort, { once: true });
+  userSignal?.addEventListener("abort", forwardAbort);
 
   const remaining = () => deadline - clock.now();
   const timedOut = () => signal.reason === deadlineReached || remaining() <= 0;
@@ -69,10 +69,9 @@ export function pollSession(
     async poll<T>(send: (signal: AbortSignal) => PromiseLike<T>): Promise<T> {
       for (;;) {
         if (timedOut()) throw expired!();
-        const left = remaining();
         // setTimeout cannot hold more than 2^31-1 ms; a longer deadline is checked between polls only.
         const timer =
-          left < 2 ** 31 - 1 ? setTimeout(() => controller.abort(deadlineReached), left) : undefined;
+          remaining() < 2 ** 31 ? setTimeout(() => controller.abort(deadlineReached), remaining()) : 0;
         let failure: unknown;
         try {
           return await send(signal);

@@ -8,28 +8,17 @@
  */
 export type AgentRunOutcome = "running" | "paused" | "succeeded" | "failed" | "unknown";
 
-const outcomes: Record<string, AgentRunOutcome> = {
-  PENDING: "running",
-  ACTIVE: "running",
-  RUNNING: "running",
-  EVALUATION: "running",
-  PAUSED: "paused",
-  COMPLETE: "succeeded",
-  ERROR: "failed",
-  FAILED: "failed",
-  CANCELLED: "failed",
-  STOPPED: "failed",
-  TIMEOUT: "failed",
-  MAX_ITERATIONS_REACHED: "failed",
-  OUT_OF_TOKENS: "failed",
-};
-
 export function agentRunOutcome(status: string | null | undefined): AgentRunOutcome {
-  if (status === null || status === undefined) return "running";
-  return Object.hasOwn(outcomes, status) ? outcomes[status]! : "unknown";
+  return status == null || /^(PENDING|ACTIVE|RUNNING|EVALUATION)$/.test(status)
+    ? "running"
+    : status === "PAUSED"
+      ? "paused"
+      : status === "COMPLETE"
+        ? "succeeded"
+        : /^(ERROR|FAILED|CANCELLED|STOPPED|TIMEOUT|MAX_ITERATIONS_REACHED|OUT_OF_TOKENS)$/.test(status)
+          ? "failed"
+          : "unknown";
 }
 
 /** Settled: polling again will not change the status on its own. */
-export function isSettled(status: string | null | undefined): boolean {
-  return agentRunOutcome(status) !== "running";
-}
+export const isSettled = (status: string | null | undefined) => agentRunOutcome(status) !== "running";

@@ -1,11 +1,10 @@
-import type { CoreClient } from "../core.js";
-import { agentRunHelpers } from "./agent-runs.js";
+import type { AgentRun } from "../types.js";
 import type { Clock } from "./clock.js";
 import { AgentRunTimeoutError } from "./errors.js";
 import type { RequestOptions } from "./options.js";
 import { pollSession, type PollIntervals } from "./polling.js";
+import type { AgentRunHelpers } from "./resources.js";
 import { isSettled } from "./status.js";
-import type { AgentRun } from "../types.js";
 
 export interface WaitForAgentRunOptions extends Omit<RequestOptions, "timeout">, PollIntervals {
   /** Give up after this many ms with an `AgentRunTimeoutError` carrying the last status. Default 30 min. */
@@ -23,9 +22,7 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
  * `agentRunOutcome(run.status)`), never thrown. Throws `AgentRunTimeoutError` when `timeout` runs out,
  * the API's typed errors when a poll fails (a 429 just delays the next poll), and the signal's reason on abort.
  */
-export function waitForAgentRunWith(core: CoreClient, clock: Clock) {
-  const runs = agentRunHelpers(core);
-
+export function waitForAgentRunWith(runs: AgentRunHelpers, clock: Clock) {
   return async function waitForAgentRun(
     agentRunId: number,
     options: WaitForAgentRunOptions = {},
@@ -42,7 +39,7 @@ export function waitForAgentRunWith(core: CoreClient, clock: Clock) {
     try {
       for (;;) {
         const run = await session.poll((signal) => runs.get(agentRunId, { orgId, maxRetries, signal }));
-        if (run.status !== last?.status || last === undefined) onUpdate?.(run);
+        if (!last || run.status !== last.status) onUpdate?.(run);
         last = run;
         if (isSettled(run.status)) return run;
         await session.pause();

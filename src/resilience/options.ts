@@ -46,6 +46,11 @@ export interface ResilienceOptions {
   onRetry?: (event: RetryEvent) => void;
   /** The limits table (default: the one generated from the docs). Tests and benchmarks inject scaled tables. */
   rateLimits?: RateLimitTable;
+  /**
+   * The fetch each attempt is sent with, as `fetch(request, init)`: `init.signal` carries the timeout and the
+   * caller's abort. Default: `globalThis.fetch`, looked up at call time.
+   */
+  fetch?: (request: Request, init?: RequestInit) => Promise<Response>;
 }
 
 /** Per-request options, in the init of any call: `client.GET(path, { params, timeout: 5000 })`. */
@@ -60,46 +65,33 @@ export interface RequestResilienceOptions {
   throttle?: ThrottleMode;
 }
 
-/** Validates the client's options once; per-request options are validated by the same checks when given. */
-export function resolveOptions(options: ResilienceOptions) {
-  return {
-    maxRetries: checked(options, "maxRetries") ?? 2,
-    timeout: checked(options, "timeout") ?? 60_000,
-    maxRetryAfterMs: check("maxRetryAfterMs", options.maxRetryAfterMs, isDuration) ?? 60_000,
-    baseMs: check("backoff.baseMs", options.backoff?.baseMs, isDuration) ?? 500,
-    maxMs: check("backoff.maxMs", options.backoff?.maxMs, isDuration) ?? 8_000,
-    throttle: checked(options, "throttle") ?? "wait",
-    onRetry: options.onRetry,
-  };
-}
-
-const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
-const isDuration = (value: unknown) => typeof value === "number" && value >= 0;
-const rules = {
-  maxRetries: [isCount, "a whole number ≥ 0"],
-  timeout: [(value: unknown) => typeof value === "number" && value > 0, "a number of milliseconds > 0"],
-  throttle: [
-    (value: unknown) => value === "wait" || value === "fail" || value === false,
-    '"wait", "fail" or false',
-  ],
-} as const;
+type Rule = [valid: (value: any) => boolean, expected: string];
+const rules: Record<string, Rule> = {
+  maxRetries: [(value) => Number.isInteger(value) && value >= 0, "a whole number ≥ 0"],
+  timeout: [(value) => typeof value == "number" && value > 0, "a number of milliseconds > 0"],
+  throttle: [(value) => value === "wait" || value === "fail" || value === false, '"wait", "fail" or false'],
+};
+const durationRule: Rule = [
+  (value) => typeof value == "number" && value >= 0,
+  "a number of milliseconds ≥ 0",
+];
 
 /** A client or per-request option, checked: undefined means "not set here". */
-export function checked<K extends keyof typeof rules>(
-  options: RequestResilienceOptions | undefined,
-  name: K,
-): RequestResilienceOptions[K] {
-  const [valid, expected] = rules[name];
-  return check(name, options?.[name], valid, expected);
+export function checked<T>(name: string, value: T): T {
+  const [valid, expected] = rules[name] ?? durationRule;
+  if (value === undefined || valid(value)) return value;
+  const shown = typeof value == "string" ? JSON.stringify(value) : String(value);
+  throw new ConfigurationError(`Option \`${name}\` must be ${expected}, got ${shown}`);
 }
 
-function check<T>(
-  name: string,
-  value: T,
-  valid: (value: unknown) => boolean,
-  expected = "a number of milliseconds ≥ 0",
-): T {
-  if (value === undefined || valid(value)) return value;
-  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-  throw new ConfigurationError(`Option \`${name}\` must be ${expected}, got ${shown}`);
+/** The client's options, checked once at creation. */
+export function resolveOptions(options: ResilienceOptions) {
+  return {
+    maxRetries: checked("maxRetries", options.maxRetries) ?? 2,
+    timeout: checked("timeout", options.timeout) ?? 60_000,
+    maxRetryAfterMs: checked("maxRetryAfterMs", options.maxRetryAfterMs) ?? 60_000,
+    baseMs: checked("backoff.baseMs", options.backoff?.baseMs) ?? 500,
+    maxMs: checked("backoff.maxMs", options.backoff?.maxMs) ?? 8_000,
+    throttle: checked("throttle", options.throttle) ?? "wait",
+  };
 }

@@ -1,4 +1,4 @@
-import createClient from "openapi-fetch";
+import createClient, { type Middleware } from "openapi-fetch";
 import { withResilience, type ResilienceOptions } from "../../src/resilience/index.js";
 import type { RateLimitTable, RetryEvent } from "../../src/resilience/options.js";
 
@@ -65,7 +65,7 @@ function templated(path: string, init: Init = {}): [string, Init] {
 /** An openapi-fetch client with the resilience layer and millisecond backoff; records every onRetry event. */
 export function resilientClient(baseUrl: string, options: ResilienceOptions = {}) {
   const retries: RetryEvent[] = [];
-  const client = withResilience(createClient<any>({ baseUrl }), baseUrl, {
+  const client = withResilience((fetch) => createClient<any>({ baseUrl, fetch }), baseUrl, {
     backoff: { baseMs: 2, maxMs: 10 },
     onRetry: (event: RetryEvent) => retries.push(event),
     ...options,
@@ -77,7 +77,8 @@ export function resilientClient(baseUrl: string, options: ResilienceOptions = {}
     POST: (path, init) => client.POST(...templated(path, init)),
     request: (method, path, init) => client.request(method, ...templated(path, init)),
   };
-  return { api, retries };
+  const use = (client as unknown as { use: (middleware: Middleware) => void }).use;
+  return { api, retries, use };
 }
 
 /** "METHOD /path" → [method, path] for openapi-fetch's `request()`. */

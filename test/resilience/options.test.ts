@@ -5,7 +5,7 @@ import { withResilience } from "../../src/resilience/index.js";
 import { scaledLimits } from "./helpers.js";
 
 const create = (options: object) => () =>
-  withResilience(createClient({ baseUrl: "http://127.0.0.1:9" }), "http://127.0.0.1:9", {
+  withResilience((fetch) => createClient({ baseUrl: "http://127.0.0.1:9", fetch }), "http://127.0.0.1:9", {
     rateLimits: scaledLimits,
     ...options,
   });

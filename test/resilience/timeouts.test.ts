@@ -43,6 +43,33 @@ describe("per-attempt timeout", () => {
     expect(server.attempts(createRun)).toBe(1);
   });
 
+  it("cancels the timed-out request: the server sees its connection cut", async () => {
+    server.setDefault(getRun, { kind: "stall-headers" });
+    const { api } = resilientClient(server.url, { timeout: 40, maxRetries: 0 });
+    await expect(api.GET(runPath)).rejects.toBeInstanceOf(TimeoutError);
+    await expect.poll(() => server.requests[0]?.cutOff, { timeout: 2000 }).toBe(true);
+  });
+
+  it("cancels it also when middleware runs before fetch (the signal then rides on the Request)", async () => {
+    server.setDefault(getRun, { kind: "stall-headers" });
+    const { api, use } = resilientClient(server.url, { timeout: 40, maxRetries: 0 });
+    const seen: string[] = [];
+    use({ onRequest: async ({ request }) => void seen.push(request.method) });
+    await expect(api.GET(runPath)).rejects.toBeInstanceOf(TimeoutError);
+    expect(seen).toEqual(["GET"]);
+    await expect.poll(() => server.requests[0]?.cutOff, { timeout: 2000 }).toBe(true);
+  });
+
+  it("a custom fetch that drops its init still times out", async () => {
+    server.setDefault(getRun, { kind: "stall-headers" });
+    const { api } = resilientClient(server.url, {
+      timeout: 40,
+      maxRetries: 0,
+      fetch: (request) => fetch(request),
+    });
+    await expect(api.GET(runPath)).rejects.toBeInstanceOf(TimeoutError);
+  });
+
   it("the per-request timeout overrides the client's", async () => {
     server.setDefault(getRun, { kind: "stall-headers" });
     const { api } = resilientClient(server.url, { timeout: 60_000, maxRetries: 0 });
@@ -68,6 +95,7 @@ describe("user abort: never retried, rejects with the signal's reason as is", ()
     await expect(api.GET(runPath, { signal: controller.signal })).rejects.toBe(reason);
     expect(server.attempts(getRun)).toBe(1);
     expect(retries).toEqual([]);
+    await expect.poll(() => server.requests[0]?.cutOff, { timeout: 2000 }).toBe(true);
   });
 
   it("while the body is being read", async () => {

@@ -32,6 +32,8 @@ export interface RecordedRequest {
   body: string;
   /** `performance.now()` when the request arrived (same clock as the test process). */
   at: number;
+  /** The client closed the connection before the answer was complete (an aborted or timed-out attempt). */
+  cutOff: boolean;
 }
 
 export interface FaultServer {
@@ -67,7 +69,15 @@ export async function startFaultServer(): Promise<FaultServer> {
     req.on("end", () => {
       const path = (req.url ?? "/").split("?")[0]!;
       const route = `${req.method} ${path}`;
-      requests.push({ method: req.method ?? "", path, body: Buffer.concat(chunks).toString("utf8"), at });
+      const record = {
+        method: req.method ?? "",
+        path,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at,
+        cutOff: false,
+      };
+      requests.push(record);
+      res.on("close", () => (record.cutOff ||= !res.writableFinished));
       const fault = scripts.get(route)?.shift() ?? defaults.get(route) ?? { kind: "json" };
       answer(fault, req, res);
     });
