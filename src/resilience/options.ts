@@ -78,8 +78,9 @@ const durationRule: Rule = [
 
 /** A client or per-request option, checked: undefined means "not set here". */
 export function checked<T>(name: string, value: T): T {
+  if (value === undefined) return value; // the per-request common case: nothing to check
   const [valid, expected] = rules[name] ?? durationRule;
-  if (value === undefined || valid(value)) return value;
+  if (valid(value)) return value;
   const shown = typeof value == "string" ? JSON.stringify(value) : String(value);
   throw new ConfigurationError(`Option \`${name}\` must be ${expected}, got ${shown}`);
 }
