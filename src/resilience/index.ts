@@ -103,7 +103,7 @@ export function withResilience<C extends Client<any>>(
         if (throttle === "fail")
           throw new ThrottledError(
             operation,
-            Math.ceil(Math.min(limiter.waitMs(), limiter.windowMs)),
+            Math.ceil(limiter.waitMs() < Infinity ? limiter.waitMs() : limiter.windowMs),
             `${limiter.group}: ${limiter.limit} requests per ${limiter.windowMs / 1000} s`,
           );
         release = await limiter.acquire(userSignal);
@@ -151,11 +151,13 @@ export function withResilience<C extends Client<any>>(
         if (!(failure instanceof ConnectionError && repeatable && retry < maxRetries)) throw failure;
         reason = `${failure.name}: ${failure.message}`;
       } else {
-        if (retry >= maxRetries || !(status === 429 || (repeatable && (status === 408 || status! >= 500))))
-          return result;
+        if (!(status === 429 || (repeatable && (status === 408 || status! >= 500)))) return result;
         const retryAfterMs = parseRetryAfter(result.response.headers.get("retry-after"));
+        // A 429's Retry-After holds the request's whole group (up to the longest pause we accept), so the
+        // client's other requests do not walk into the same refusal.
+        if (status === 429 && retryAfterMs) limiter?.pause(Math.min(retryAfterMs, config.maxRetryAfterMs));
         // A server asking for a longer pause than we accept gets its answer back now rather than a hung caller.
-        if (retryAfterMs! > config.maxRetryAfterMs) return result;
+        if (retry >= maxRetries || retryAfterMs! > config.maxRetryAfterMs) return result;
         delayMs = retryAfterMs ?? delayMs;
         reason = `HTTP ${status}${retryAfterMs === undefined ? "" : ` (Retry-After ${retryAfterMs} ms)`}`;
       }

@@ -16,6 +16,8 @@ export class SlidingWindowLimiter {
   #next = 0;
   readonly #waiters: ((release: ReleaseSlot) => void)[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** No admission before this time: the server asked the group to wait (a 429's Retry-After). */
+  #pausedUntil = 0;
 
   constructor(
     readonly limit: number,
@@ -33,7 +35,12 @@ export class SlidingWindowLimiter {
 
   /** Time until the next slot frees: 0 now, `Infinity` until an in-flight request is answered. */
   waitMs(now = performance.now()): number {
-    return Math.max(0, this.#answeredAt[this.#next]! + this.windowMs - now);
+    return Math.max(0, this.#answeredAt[this.#next]! + this.windowMs - now, this.#pausedUntil - now);
+  }
+
+  /** Admits nothing for `ms`: the server's Retry-After holds the whole group, not only the request it answered. */
+  pause(ms: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, performance.now() + ms);
   }
 
   /** Waits (first come, first served) for a slot; rejects with the signal's reason on abort. */

@@ -110,6 +110,24 @@ describe("throttle: fail and false", () => {
   });
 });
 
+describe("a 429 with Retry-After", () => {
+  it("holds the whole group, not only the request it answered", async () => {
+    server.script(createRun, { kind: "status", status: 429, retryAfter: "0.3" });
+    const { api } = resilientClient(server.url);
+    const first = api.POST(createPath, { body: {} });
+    await expect.poll(() => server.requests.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = api.POST(createPath, { body: {} });
+    await expect(Promise.all([first, second])).resolves.toMatchObject([
+      { data: { ok: true } },
+      { data: { ok: true } },
+    ]);
+    const [refused, ...later] = server.requests.map((request) => request.at);
+    expect(later).toHaveLength(2);
+    for (const at of later) expect(at - refused!).toBeGreaterThanOrEqual(290);
+  });
+});
+
 describe("SlidingWindowLimiter", () => {
   it("holds a slot while its request is in flight, then for a window after the answer", () => {
     const limiter = new SlidingWindowLimiter(1, 50);
