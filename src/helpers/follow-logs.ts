@@ -1,5 +1,6 @@
 import type { AgentRunLog, AgentRunWithLogs } from "../types.js";
 import type { Clock } from "./clock.js";
+import { AgentRunTimeoutError } from "./errors.js";
 import type { RequestOptions } from "./options.js";
 import { MAX_PAGE_SIZE } from "./pagination.js";
 import { pollSession, type PollIntervals } from "./polling.js";
@@ -9,6 +10,8 @@ import { isSettled } from "./status.js";
 export interface FollowAgentRunLogsOptions extends Omit<RequestOptions, "timeout">, PollIntervals {
   /** Log entries to skip first, e.g. the count already shown. Default 0. */
   skip?: number;
+  /** Give up after this many ms with an `AgentRunTimeoutError` carrying the last status. Default: none. */
+  timeout?: number;
 }
 
 /**
@@ -22,9 +25,16 @@ export function followAgentRunLogsWith(runs: AgentRunHelpers, clock: Clock) {
     agentRunId: number,
     options: FollowAgentRunLogsOptions = {},
   ): AsyncGenerator<AgentRunLog, AgentRunWithLogs, undefined> {
-    const { orgId, maxRetries } = options;
-    // No deadline: following ends with the run (or the caller's signal).
-    const session = pollSession("followAgentRunLogs", clock, options);
+    const { orgId, maxRetries, timeout } = options;
+    let status: { status?: string | null } = {};
+    // Without a timeout, following ends with the run (or the caller's signal).
+    const session = pollSession(
+      "followAgentRunLogs",
+      clock,
+      options,
+      timeout,
+      (cause) => new AgentRunTimeoutError(agentRunId, timeout!, { cause, ...status }),
+    );
     let skip = options.skip ?? 0;
     let settled = false;
     try {
@@ -32,6 +42,7 @@ export function followAgentRunLogsWith(runs: AgentRunHelpers, clock: Clock) {
         const page = await session.poll((signal) =>
           runs.logs(agentRunId, { skip, limit: MAX_PAGE_SIZE }, { orgId, maxRetries, signal }),
         );
+        status = { status: page.status };
         for (const log of page.logs) {
           skip++;
           yield log;

@@ -19,14 +19,14 @@ export interface PollIntervals {
  * their backoff, and everything the loop awaits aborted by the caller's signal or by the deadline, whichever
  * comes first. The deadline is checked on the (injectable) clock between polls and enforced with a real timer
  * while a request is in flight, so a hung request cannot outlive it. `expired` builds the error for a loop that
- * ran out of time (with the failed poll as its cause, when one did); without it the loop has no deadline.
+ * ran out of time (with the failed poll as its cause, when one did).
  */
 export function pollSession(
   helper: string,
   clock: Clock,
   options: PollIntervals & { signal?: AbortSignal | undefined },
   timeoutMs = Infinity,
-  expired?: (cause?: unknown) => Error,
+  expired: (cause?: unknown) => Error,
 ) {
   const first = options.pollInterval ?? MIN_POLL_INTERVAL_MS;
   const max = options.maxPollInterval ?? Math.max(15_000, first);
@@ -68,7 +68,7 @@ export function pollSession(
      */
     async poll<T>(send: (signal: AbortSignal) => PromiseLike<T>): Promise<T> {
       for (;;) {
-        if (timedOut()) throw expired!();
+        if (timedOut()) throw expired();
         // setTimeout cannot hold more than 2^31-1 ms; a longer deadline is checked between polls only.
         const timer =
           remaining() < 2 ** 31 ? setTimeout(() => controller.abort(deadlineReached), remaining()) : 0;
@@ -80,7 +80,7 @@ export function pollSession(
         } finally {
           clearTimeout(timer);
         }
-        if (timedOut()) throw expired!(failure);
+        if (timedOut()) throw expired(failure);
         if (!(failure instanceof RateLimitError)) throw failure;
         await sleep(Math.max(failure.retryAfterMs ?? 0, delay));
       }

@@ -34,7 +34,11 @@ export function waitForAgentRunWith(runs: AgentRunHelpers, clock: Clock) {
       clock,
       options,
       timeout,
-      (cause) => new AgentRunTimeoutError(agentRunId, timeout, last, cause),
+      (cause) =>
+        new AgentRunTimeoutError(agentRunId, timeout, {
+          cause,
+          ...(last && { run: last, status: last.status }),
+        }),
     );
     try {
       for (;;) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigurationError, ServerError } from "../../src/errors.js";
+import { AgentRunTimeoutError } from "../../src/helpers/index.js";
 import type { AgentRunLog } from "../../src/types.js";
 import type { RunScript } from "../servers/fake-api.js";
 import { maxInWindow, startHarness, type Harness } from "./fixtures.js";
@@ -169,6 +170,21 @@ describe("followAgentRunLogs", () => {
     harness.fake.failNext(LOGS, 503);
 
     await expect(collect(harness.helpers.followAgentRunLogs(id))).rejects.toBeInstanceOf(ServerError);
+  });
+
+  it("gives up after `timeout` with AgentRunTimeoutError carrying the last status, the entries so far yielded", async () => {
+    harness = await startHarness();
+    const id = harness.fake.addRun({ timeline: [{ at: 0, status: "RUNNING" }], logs: logsAt(500, 70_000) });
+    const logs: AgentRunLog[] = [];
+    const following = (async () => {
+      for await (const log of harness.helpers.followAgentRunLogs(id, { timeout: 60_000 })) logs.push(log);
+    })();
+
+    const error = await following.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AgentRunTimeoutError);
+    expect(error).toMatchObject({ agentRunId: id, timeoutMs: 60_000, lastStatus: "RUNNING" });
+    expect(thoughts(logs)).toEqual(["step 0"]);
+    expect(harness.clock.now() - harness.fake.requests[0]!.at).toBeLessThanOrEqual(60_000);
   });
 
   it("refuses to poll faster than once a second", async () => {
