@@ -67,13 +67,11 @@ export function createCodegenClient(options: CodegenClientOptions = {}): Codegen
   const token = (options.token ?? env.CODEGEN_API_TOKEN ?? "").trim();
   if (!token)
     throw new ConfigurationError(
-      "Missing API token: pass `token` to createCodegenClient() or set the CODEGEN_API_TOKEN environment variable",
+      "Missing API token: pass `token` to createCodegenClient() or set CODEGEN_API_TOKEN",
     );
   // `Headers` would throw a TypeError quoting the value: reject it here with a message that does not.
   if (!/^[\t\x20-\x7e\x80-\xff]+$/.test(token))
-    throw new ConfigurationError(
-      "Invalid API token (option `token` / env CODEGEN_API_TOKEN): it contains characters not allowed in a header",
-    );
+    throw new ConfigurationError("Invalid API token (`token` / CODEGEN_API_TOKEN): not a valid header value");
   const baseUrl = (options.baseUrl ?? env.CODEGEN_API_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   let origin: string | undefined;
   try {
@@ -82,7 +80,7 @@ export function createCodegenClient(options: CodegenClientOptions = {}): Codegen
   } catch {}
   if (!origin)
     throw new ConfigurationError(
-      `Invalid base URL ${JSON.stringify(baseUrl)} (option \`baseUrl\` / env CODEGEN_API_BASE_URL): expected an http(s) URL`,
+      `Invalid base URL ${JSON.stringify(baseUrl)} (\`baseUrl\` / CODEGEN_API_BASE_URL): expected an http(s) URL`,
     );
   const fromEnv = env.CODEGEN_ORG_ID?.trim();
   const orgId = options.orgId ?? (fromEnv ? (/^\d+$/.test(fromEnv) ? Number(fromEnv) : NaN) : undefined);

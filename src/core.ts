@@ -18,7 +18,7 @@ export function requireOrgId(core: CoreClient, override?: number): number {
   const orgId = override ?? core.orgId;
   if (orgId === undefined)
     throw new ConfigurationError(
-      "No organization id: pass `orgId` to the call or to createCodegenClient(), or set CODEGEN_ORG_ID",
+      "No organization id: pass `orgId` to the call or the client, or set CODEGEN_ORG_ID",
     );
   return orgId;
 }

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -7,8 +8,13 @@ import { buildSpec, runBuild } from "../../scripts/lib/build/pipeline.js";
 import { makeProject, repoRoot, validFragments } from "./project.js";
 
 const run = promisify(execFile);
-/** The CLI as `npm run build` runs it (tsx resolved from this repo, since the project roots are temp dirs). */
-const TSX = join(repoRoot, "node_modules", ".bin", "tsx");
+/** The CLI as `npm run build` runs it, `node --import tsx` (tsx resolved from this repo: the roots are temp dirs). */
+const buildCli = (...args: string[]) => [
+  "--import",
+  createRequire(import.meta.url).resolve("tsx"),
+  join(repoRoot, "scripts/build.ts"),
+  ...args,
+];
 const GENERATED = ["src/generated/openapi.json", "src/generated/schema.ts", "src/generated/operations.ts"];
 
 describe("the snapshot's fragments", () => {
@@ -106,7 +112,7 @@ describe("rebuilds, --check and the CLI", () => {
     const schema = join(root, "src/generated/schema.ts");
     const edited = "// edited\n" + (await readFile(schema, "utf8"));
     await writeFile(schema, edited);
-    const failure = await run(TSX, [join(repoRoot, "scripts/build.ts"), "--check"], { cwd: root }).then(
+    const failure = await run(process.execPath, buildCli("--check"), { cwd: root }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
@@ -119,15 +125,14 @@ describe("rebuilds, --check and the CLI", () => {
   });
 
   it("the CLI prints a BuildError without a stack trace and exits 1; --quiet silences the timings", async () => {
-    const cli = [join(repoRoot, "scripts/build.ts"), "--no-cache"];
-    const quiet = await run(TSX, [...cli, "--quiet"], { cwd: root });
+    const quiet = await run(process.execPath, buildCli("--no-cache", "--quiet"), { cwd: root });
     expect(quiet.stdout).toBe("");
-    const loud = await run(TSX, cli, { cwd: root });
+    const loud = await run(process.execPath, buildCli("--no-cache"), { cwd: root });
     expect(loud.stdout).toMatch(/^ {2}lint \(redocly\) +\d+ ms$/m);
 
     const dangling = join(root, "openapi", "agents", "dangling.yaml");
     await writeFile(dangling, "openapi: 3.1.0\npaths: [\n");
-    const failure = await run(TSX, cli, { cwd: root }).then(
+    const failure = await run(process.execPath, buildCli("--no-cache"), { cwd: root }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );

@@ -1,11 +1,13 @@
 import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const TSX = resolve("node_modules/.bin/tsx");
+/** tsx's loader: the CLI runs as `npm run spec:diff` runs it, `node --import tsx` (resolved from this repo). */
+const TSX_LOADER = createRequire(import.meta.url).resolve("tsx");
 const CLI = resolve("scripts/spec-diff.ts");
 const run = promisify(execFile);
 
@@ -15,7 +17,10 @@ async function specDiff(
   args: string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd, timeout: 20_000 });
+    const { stdout, stderr } = await run(process.execPath, ["--import", TSX_LOADER, CLI, ...args], {
+      cwd,
+      timeout: 20_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

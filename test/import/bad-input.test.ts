@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -173,8 +174,16 @@ describe("bad input fails with a clear error and leaves the fragments untouched"
   it("the CLI prints the error and exits non-zero", async () => {
     await editPage(GET_USER, (text) => text.replace(/^# Get User$/m, "Get User"));
     const cli = resolve(import.meta.dirname, "../../scripts/docs-import.ts");
-    const tsx = resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
-    const failure = await promisify(execFile)(tsx, [cli, docs, "--out", out]).then(
+    // As `npm run docs:import` runs it: `node --import tsx` (tsx resolved from this repo).
+    const tsx = createRequire(import.meta.url).resolve("tsx");
+    const failure = await promisify(execFile)(process.execPath, [
+      "--import",
+      tsx,
+      cli,
+      docs,
+      "--out",
+      out,
+    ]).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );

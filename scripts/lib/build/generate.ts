@@ -1,19 +1,13 @@
 /**
- * Renderers of the generated files. Each returns the final, prettier-formatted text, so `--check` can compare
- * it byte for byte with what is committed. Heavy tools (prettier, openapi-typescript → typescript) are imported
- * here only, and this module is imported only when a build actually runs (not on a cache hit).
+ * Renderers of src/generated/openapi.json and operations.ts (schema.ts: render-tools.mjs). Each returns the final
+ * text, so `--check` can compare it byte for byte with what is committed. Prettier runs in the build's worker
+ * thread (render-thread.ts), which has it loaded already for schema.ts.
  */
-import { format, resolveConfig } from "prettier";
-import openapiTS, { astToString } from "openapi-typescript";
 import { BuildError } from "./errors.js";
 import { isRecord, type JsonObject } from "./json.js";
 import { HTTP_METHODS } from "./load.js";
 import { operationKey, type Origins } from "./merge.js";
-
-async function prettier(text: string, parser: "typescript", filepath: string): Promise<string> {
-  const options = (await resolveConfig(filepath)) ?? {};
-  return format(text, { ...options, parser, filepath });
-}
+import { formatTypeScript } from "./render-thread.js";
 
 /**
  * The merged spec as 2-space JSON. Not run through prettier (which reflows short arrays and objects onto one
@@ -22,18 +16,6 @@ async function prettier(text: string, parser: "typescript", filepath: string): P
  */
 export function renderOpenApiJson(spec: JsonObject): string {
   return `${JSON.stringify(spec, null, 2)}\n`;
-}
-
-/** openapi-typescript's Node API: `paths`, `components`, `operations` types of the merged spec. */
-export async function renderSchemaTs(spec: JsonObject, filepath: string): Promise<string> {
-  // openapi-typescript mutates nothing we rely on, but hand it a copy so the merged spec stays pristine.
-  const ast = await openapiTS(structuredClone(spec) as unknown as Parameters<typeof openapiTS>[0], {
-    silent: true,
-    // The default (true) makes every property with a `default` required, in request bodies too: callers would
-    // have to send `trigger_source` to Generate Setup Commands although the server fills it in.
-    defaultNonNullable: false,
-  });
-  return prettier(astToString(ast), "typescript", filepath);
 }
 
 interface RateLimit {
@@ -95,7 +77,7 @@ export async function renderOperationsTs(
     `export const throttledOperations: Record<string, string> = ${JSON.stringify(
       Object.fromEntries(Object.entries(operationGroups).filter(([, group]) => group !== "standard")),
     )};\n`;
-  return prettier(text, "typescript", filepath);
+  return formatTypeScript(text, filepath);
 }
 
 function isValidRateLimit(value: unknown): value is RateLimit {

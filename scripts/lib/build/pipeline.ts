@@ -8,6 +8,7 @@ import { displayPath, isRecord, type JsonObject } from "./json.js";
 import type { Fragment } from "./load.js";
 import type { Origins } from "./merge.js";
 import type { LoadedOverride } from "./overrides.js";
+import { renderSchemaTs, warmUpRenderThread } from "./render-thread.js";
 
 /** Where a build reads and writes. Every path is absolute. */
 export interface BuildPaths {
@@ -48,13 +49,19 @@ export interface BuildContext {
  * reads `context.spec` (and whatever else it needs) and puts the files it produces into `context.outputs`,
  * then insert it into `buildSteps` below (or pass your own list to `runBuild({ steps })`). List in `inputs` any
  * file it reads besides the spec (relative to the root) so a change to it invalidates the cache. Import heavy
- * modules inside `run` (`await import(...)`) so that an unchanged rebuild, which skips every step, stays fast.
- * Throw a `BuildError` naming the file and operation for bad input.
+ * modules inside `run` (`await import(...)`) so that an unchanged rebuild, which skips every step, stays fast;
+ * if loading them is slow, start it in `warmUp`. Throw a `BuildError` naming the file and operation for bad input.
  */
 export interface BuildStep {
   name: string;
   /** Extra input files (relative to the root), folded into the cache key. */
   inputs?: string[];
+  /**
+   * Called for every step once the cache has missed, before the first step runs: start loading slow tools in
+   * the background (e.g. in a worker thread) so that the loading overlaps with the steps before this one. Must
+   * not throw, and must not keep the process alive by itself (the build may fail before this step runs).
+   */
+  warmUp?(): void;
   run(context: BuildContext): Promise<void> | void;
 }
 
@@ -175,15 +182,26 @@ export const buildSteps: BuildStep[] = [
     },
   },
   {
+    // Rendered in a worker thread that started loading openapi-typescript and prettier when the build began.
     name: "schema.ts (openapi-typescript)",
+    warmUp: warmUpRenderThread,
     async run(context) {
-      const { renderSchemaTs } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "schema.ts");
-      context.outputs.set(file, await renderSchemaTs(need(context.spec, "spec"), file));
+      const spec = need(context.spec, "spec");
+      try {
+        context.outputs.set(file, await renderSchemaTs(spec, file));
+      } catch (error) {
+        throw new BuildError(
+          { file: display(context, file) },
+          `openapi-typescript and prettier could not render the merged spec: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
     },
   },
   {
     name: "operations.ts",
+    warmUp: warmUpRenderThread, // prettier runs there too
     async run(context) {
       const { renderOperationsTs } = await import("./generate.js");
       const file = join(context.paths.generatedDir, "operations.ts");
@@ -302,6 +320,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       return { cached: true, written: [], stale: [], warnings: [], timings: [] };
   }
 
+  for (const step of steps) step.warmUp?.();
   const context: BuildContext = { paths, warnings: [], outputs: new Map(), log: options.log ?? (() => {}) };
   const timings = await runSteps(steps, context, options.onStep);
 
