@@ -3,12 +3,18 @@
  *   - createCodegenClient (helpers and resilience on: throttle, timeout, retry bookkeeping, auth), raw and helper call
  *   - bare openapi-fetch (createClient with the Authorization header)
  *   - raw fetch + JSON parse
- * over an in-memory fetch (the client's own overhead) and over a keep-alive loopback node:http server (what it
- * costs next to a real round trip), then the ratios (goal: full client ≥ 0.9× bare openapi-fetch) and the
- * gzipped size of the ESM entry. Rounds interleave the contenders so drift (JIT, GC, CPU sharing) hits all alike.
- * The client measured is the built dist/esm bundle users install (rebuilt first when src/ changed), not src/
- * through tsx, whose keepNames transform adds a call to every closure created on the hot path.
+ * over an in-memory fetch passed as the `fetch` option (the client's own overhead) and, with the runtime's own
+ * fetch, against a keep-alive loopback node:http server (what it costs next to a real round trip), then the ratios (goal: full client ≥ 0.9× bare openapi-fetch) and the
+ * gzipped size of the ESM entry.
+ *
+ * Each measurement runs in a fresh child process of its own (warm-up, then a timed run): contenders sharing a
+ * process share openapi-fetch's JIT state and each other's garbage, which skewed in-process figures by ±20 %.
+ * Rounds alternate the contenders' order, and a ratio is the median of the per-round ratios, so load on this
+ * shared machine, which moves whole rounds, cancels out. The client measured is the built dist/esm bundle users
+ * install (rebuilt first when src/ changed), not src/ through tsx, whose keepNames transform adds a call to
+ * every closure created on the hot path.
  */
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -19,52 +25,57 @@ import { buildDistIfStale } from "../lib/build/dist-step.js";
 import { formatBundleSize, measureBundleSize } from "../size.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-await buildDistIfStale(root);
-const { createCodegenClient } = (await import(
-  pathToFileURL(join(root, "dist/esm/index.js")).href
-)) as typeof import("../../src/index.js");
+const ROUNDS = 7;
+const MEASURE_MS = { memory: 1500, loopback: 3000 };
+const WARM_UP_MS = 500;
+const CONTENDERS = [
+  "createCodegenClient GET",
+  "createCodegenClient users.me()",
+  "bare openapi-fetch GET",
+  "raw fetch + json()",
+] as const;
+type ContenderName = (typeof CONTENDERS)[number];
+type Setting = keyof typeof MEASURE_MS;
 
 const TOKEN = "bench-token";
-const USER = {
+const USER_JSON = JSON.stringify({
   id: 1,
   email: "dev@example.com",
   github_user_id: "1",
   github_username: "dev",
   full_name: "Dev",
-};
-const USER_JSON = JSON.stringify(USER);
-const ROUNDS = 15;
-const ROUND_MS = { memory: 200, loopback: 400 };
+});
 // Throttling stays on, with a limit the benchmark cannot reach: the limiter's bookkeeping is part of the cost.
 const unthrottledLimits = {
   rateLimitGroups: { standard: { limit: 1_000_000, windowMs: 1000 } },
   operationGroups: {},
 };
 
-type Contender = { name: string; call: () => Promise<unknown> };
-
-function contenders(baseUrl: string, fetchImpl: typeof fetch): Contender[] {
-  const full = createCodegenClient({
-    token: TOKEN,
-    baseUrl,
-    fetch: fetchImpl,
-    rateLimits: unthrottledLimits,
-  });
-  const bare = createClient<paths>({
-    baseUrl,
-    fetch: fetchImpl,
-    headers: { Authorization: `Bearer ${TOKEN}` },
-  });
+/** In a child: the one contender to measure, as a call (with the runtime's own fetch unless one is given). */
+async function contender(name: ContenderName, baseUrl: string, fetchImpl?: typeof fetch) {
+  const withFetch = fetchImpl && { fetch: fetchImpl };
   const headers = { Authorization: `Bearer ${TOKEN}` };
-  return [
-    { name: "createCodegenClient GET", call: () => full.GET("/v1/users/me") },
-    { name: "createCodegenClient users.me()", call: () => full.users.me() },
-    { name: "bare openapi-fetch GET", call: () => bare.GET("/v1/users/me") },
-    {
-      name: "raw fetch + json()",
-      call: () => fetchImpl(`${baseUrl}/v1/users/me`, { headers }).then((r) => r.json()),
-    },
-  ];
+  switch (name) {
+    case "createCodegenClient GET":
+    case "createCodegenClient users.me()": {
+      const { createCodegenClient } = (await import(
+        pathToFileURL(join(root, "dist/esm/index.js")).href
+      )) as typeof import("../../src/index.js");
+      const full = createCodegenClient({
+        token: TOKEN,
+        baseUrl,
+        ...withFetch,
+        rateLimits: unthrottledLimits,
+      });
+      return name === "createCodegenClient GET" ? () => full.GET("/v1/users/me") : () => full.users.me();
+    }
+    case "bare openapi-fetch GET": {
+      const bare = createClient<paths>({ baseUrl, ...withFetch, headers });
+      return () => bare.GET("/v1/users/me");
+    }
+    case "raw fetch + json()":
+      return () => (fetchImpl ?? fetch)(`${baseUrl}/v1/users/me`, { headers }).then((r) => r.json());
+  }
 }
 
 /** Calls `call` back to back for `ms` (bounded by time), returning ops/s. */
@@ -80,74 +91,80 @@ async function opsPerSecond(call: () => Promise<unknown>, ms: number): Promise<n
   return (count * 1000) / (performance.now() - start);
 }
 
+/** In a child: warm up, measure, print ops/s. */
+async function child(setting: Setting, name: ContenderName): Promise<void> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(USER_JSON),
+    });
+    res.end(USER_JSON);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const memoryFetch: typeof fetch = async () =>
+    new Response(USER_JSON, {
+      headers: { "content-type": "application/json", "content-length": `${USER_JSON.length}` },
+    });
+  try {
+    const call =
+      setting === "memory"
+        ? await contender(name, "https://api.codegen.com", memoryFetch)
+        : await contender(name, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    await opsPerSecond(call, WARM_UP_MS);
+    console.log(JSON.stringify(await opsPerSecond(call, MEASURE_MS[setting])));
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+function measureInChild(setting: Setting, name: ContenderName): number {
+  const output = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), "--child", setting, name],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return JSON.parse(output.trim().split("\n").at(-1)!) as number;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/**
- * Each round runs every contender back to back, so the round's ratios to bare openapi-fetch compare runs made
- * under the same machine load; the goal figure is the median of those per-round ratios (load on this shared
- * machine moves whole rounds, which a ratio of separate medians would not cancel).
- */
-async function measure(label: string, list: Contender[], roundMs: number) {
-  for (const { call } of list) await opsPerSecond(call, 100); // warm-up
-  const rounds: Map<string, number>[] = [];
+function measure(label: string, setting: Setting): number {
+  const rounds: Map<ContenderName, number>[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const results = new Map<string, number>();
+    const results = new Map<ContenderName, number>();
     // Forward on even rounds, backward on odd ones: a drift within a round favours no contender.
-    for (const { name, call } of round % 2 ? [...list].reverse() : list)
-      results.set(name, await opsPerSecond(call, roundMs));
+    for (const name of round % 2 ? [...CONTENDERS].reverse() : CONTENDERS)
+      results.set(name, measureInChild(setting, name));
     rounds.push(results);
   }
   console.log(
-    `\n${label} (median of ${ROUNDS} rounds × ${roundMs} ms; ratio: median of the per-round ratios, ` +
-      "then the middle half of them)",
+    `\n${label} (a fresh process per measurement, ${MEASURE_MS[setting]} ms after ${WARM_UP_MS} ms of warm-up; ` +
+      `median of ${ROUNDS} rounds; ratio: median of the per-round ratios, [lowest–highest])`,
   );
-  const ratios = new Map<string, number>();
-  for (const { name } of list) {
+  let goal = 0;
+  for (const name of CONTENDERS) {
     const ops = median(rounds.map((results) => results.get(name)!));
-    const perRound = rounds
-      .map((results) => results.get(name)! / results.get("bare openapi-fetch GET")!)
-      .sort((x, y) => x - y);
+    const perRound = rounds.map((results) => results.get(name)! / results.get("bare openapi-fetch GET")!);
     const ratio = median(perRound);
-    const quartile = (q: number) => perRound[Math.floor((perRound.length - 1) * q)]!.toFixed(2);
-    ratios.set(name, ratio);
+    if (name === "createCodegenClient GET") goal = ratio;
     console.log(
       `  ${name.padEnd(32)} ${Math.round(ops).toLocaleString("en").padStart(9)} ops/s  ${ratio.toFixed(2)}× bare` +
-        `  (${quartile(0.25)}–${quartile(0.75)})`,
+        `  [${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}]`,
     );
   }
-  return ratios;
+  return goal;
 }
 
-const memoryFetch: typeof fetch = async () =>
-  new Response(USER_JSON, {
-    headers: { "content-type": "application/json", "content-length": `${USER_JSON.length}` },
-  });
-
-const server = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(USER_JSON) });
-  res.end(USER_JSON);
-});
-server.keepAliveTimeout = 5_000;
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const loopbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-try {
-  const memory = await measure(
-    "In-memory fetch",
-    contenders("https://api.codegen.com", memoryFetch),
-    ROUND_MS.memory,
-  );
-  const loopback = await measure(
-    "Keep-alive loopback node:http server",
-    contenders(loopbackUrl, (input, init) => fetch(input, init)),
-    ROUND_MS.loopback,
-  );
-  const goal = (ratios: Map<string, number>) => ratios.get("createCodegenClient GET")!.toFixed(2);
+const [flag, setting, name] = process.argv.slice(2);
+if (flag === "--child") await child(setting as Setting, name as ContenderName);
+else {
+  await buildDistIfStale(root);
+  const memory = measure("In-memory fetch", "memory");
+  const loopback = measure("Keep-alive loopback node:http server", "loopback");
   console.log(
-    `\nFull client vs bare openapi-fetch: ${goal(memory)}× in memory, ${goal(loopback)}× loopback (goal ≥ 0.9×)`,
+    `\nFull client vs bare openapi-fetch: ${memory.toFixed(2)}× in memory, ${loopback.toFixed(2)}× loopback (goal ≥ 0.9×)`,
   );
   console.log(formatBundleSize(await measureBundleSize(root)));
-} finally {
-  server.closeAllConnections();
-  server.close();
 }

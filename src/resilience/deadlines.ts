@@ -3,20 +3,18 @@
  * about 4 µs in Node 20, more than the rest of the layer. Attempts with the same timeout that start within
  * `slackMs` of each other share a cohort: one controller, one timer set `slackMs` after the cohort opened, so
  * every attempt gets between `timeoutMs` and `timeoutMs + slackMs`. The timer is cleared when the cohort's last
- * attempt ends (and set again if another joins within the window): an idle client holds no timer and keeps no
- * process alive. A caller's own signal (or a streamed
+ * attempt ends: an idle client holds no timer and keeps no process alive. A caller's own signal (or a streamed
  * body, whose signal outlives the attempt) gets a cohort of its own that forwards the caller's abort.
  */
 export interface Cohort {
   readonly signal: AbortSignal;
-  /** Rejects with the abort reason: a `fetch` that ignores its init's signal still cannot outlive the timeout. */
-  readonly aborted: Promise<never>;
+  /**
+   * `pending`, or the abort reason as soon as the signal aborts: a custom `fetch` that ignores its init's
+   * signal still cannot outlive the timeout. Nothing of a settled attempt stays referenced by the cohort.
+   */
+  race<T>(pending: Promise<T>): Promise<T>;
   timer?: ReturnType<typeof setTimeout>;
-  /** Attempts may join until then. */
   closesAt: number;
-  /** When the timer aborts the cohort: the slack window's end plus the timeout (Infinity: never). */
-  firesAt: number;
-  expire: () => void;
   joined: number;
   active: number;
   forward?: () => void;
@@ -34,17 +32,24 @@ export function createDeadlines() {
   const start = (timeoutMs: number, slackMs: number, follow?: AbortSignal): Cohort => {
     const controller = new AbortController();
     const { signal } = controller;
-    const now = performance.now();
+    const racing = new Set<(reason: unknown) => void>();
+    signal.addEventListener("abort", () => racing.forEach((reject) => reject(signal.reason)));
     const cohort: Cohort = {
       signal,
-      aborted: new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason))),
-      closesAt: now + slackMs,
-      firesAt: timeoutMs + slackMs <= MAX_TIMER_MS ? now + slackMs + timeoutMs : Infinity,
-      expire: () => controller.abort(expired),
+      race: (pending) =>
+        new Promise((resolve, reject) => {
+          racing.add(reject);
+          pending.then(
+            (value) => (racing.delete(reject), resolve(value)),
+            (error: unknown) => (racing.delete(reject), reject(error)),
+          );
+        }),
+      closesAt: performance.now() + slackMs,
       joined: 0,
       active: 0,
     };
-    cohort.aborted.catch(() => {}); // raced by each attempt; nobody may be left to hear it
+    if (timeoutMs + slackMs <= MAX_TIMER_MS)
+      cohort.timer = setTimeout(() => controller.abort(expired), timeoutMs + slackMs);
     if (follow) {
       cohort.forward = () => controller.abort(follow.reason);
       follow.addEventListener("abort", cohort.forward);
@@ -63,10 +68,6 @@ export function createDeadlines() {
         if (!cohort || cohort.joined === MAX_COHORT || performance.now() > cohort.closesAt)
           open.set(timeoutMs, (cohort = start(timeoutMs, Math.min(100, Math.ceil(timeoutMs / 10)))));
       }
-      // The timer runs only while the cohort has attempts: one that went idle within its slack window is
-      // reused (an AbortController costs ten timers) and its timer set again for the same moment.
-      if (!cohort.active && cohort.firesAt < Infinity)
-        cohort.timer = setTimeout(cohort.expire, cohort.firesAt - performance.now());
       cohort.joined++;
       cohort.active++;
       return cohort;
@@ -76,6 +77,8 @@ export function createDeadlines() {
       if (--cohort.active) return;
       clearTimeout(cohort.timer);
       if (!keepFollowing && cohort.forward) follow!.removeEventListener("abort", cohort.forward);
+      // A later attempt with this timeout starts a fresh cohort (this one's timer is gone).
+      cohort.closesAt = -1;
     },
   };
 }

@@ -68,6 +68,7 @@ export function withResilience<C extends Client<any>>(
       );
   const deadlines = createDeadlines();
   const fetchWith: Fetch = options.fetch ?? ((request, init) => fetch(request, init));
+  const customFetch = !!options.fetch;
   /**
    * The attempt's signal, handed to `fetch` through its init rather than through the Request: a Request that
    * follows a signal costs undici ~15 µs to build, any non-empty call init ~4 µs in openapi-fetch, and fetch
@@ -125,8 +126,8 @@ export function withResilience<C extends Client<any>>(
                 : init,
           );
           handoff = undefined;
-          // Also raced: a custom fetch that ignores its init's signal still cannot outlive the timeout.
-          result = await Promise.race([pending, cohort.aborted]);
+          // A custom fetch might ignore its init's signal: racing the signal, it still cannot outlive the timeout.
+          result = await (customFetch || init.fetch ? cohort.race(pending) : pending);
         }
       } catch (error) {
         failure = userSignal?.aborted
