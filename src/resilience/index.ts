@@ -95,7 +95,9 @@ export function withResilience<C extends Client<any>>(
     const userSignal = init.signal ?? undefined;
     // A streamed body is the caller's: its timeout stops at the headers, the caller's signal stays linked.
     const stream = init.parseAs === "stream";
+    // With middleware or a per-call fetch the signal rides on the Request; a fetch not ours is raced.
     const viaInit = middleware || !!init.fetch;
+    const race = customFetch || !!init.fetch;
 
     for (let retry = 0; ; retry++) {
       userSignal?.throwIfAborted();
@@ -127,7 +129,7 @@ export function withResilience<C extends Client<any>>(
           );
           handoff = undefined;
           // A custom fetch might ignore its init's signal: racing the signal, it still cannot outlive the timeout.
-          result = await (customFetch || init.fetch ? cohort.race(pending) : pending);
+          result = await (race ? cohort.race(pending) : pending);
         }
       } catch (error) {
         failure = userSignal?.aborted
