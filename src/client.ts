@@ -17,10 +17,11 @@ export interface CodegenClientOptions extends ResilienceOptions {
   /** Default: env `CODEGEN_API_BASE_URL`, else `https://api.codegen.com`. */
   baseUrl?: string;
   /**
-   * The fetch to send requests with, called as `fetch(request, init)`: pass `init` on, its `signal` carries the
-   * timeout and your AbortSignal. Default: `globalThis.fetch`, looked up at call time (so polyfills apply).
+   * The fetch to send requests with, called like the standard one: `fetch(url, init)` (`fetch(request)` when
+   * middleware is registered with `use`). Pass `init` on: it carries the method, headers, body and the signal of
+   * the timeout and your abort. Default: `globalThis.fetch`, looked up at call time (so polyfills apply).
    */
-  fetch?: typeof fetch;
+  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** Prepended to `User-Agent` (e.g. "my-app/1.2"). */
@@ -94,20 +95,23 @@ export function createCodegenClient(options: CodegenClientOptions = {}): Codegen
   const userAgent = options.userAgent ? `${options.userAgent} ${ours}` : runtime?.versions?.node && ours;
   const headers = { ...options.headers, ...(userAgent && { "User-Agent": userAgent }) };
   const client = withResilience(
-    (fetch) => {
+    (transport) => {
       const api = createClient<paths>({
         baseUrl,
-        fetch,
+        ...transport,
         headers: { ...headers, Authorization: `Bearer ${token}` },
       });
       // The token goes to the configured origin only: a call given another `baseUrl` goes through a client
-      // without it. (Cross-origin redirects drop it too: fetch removes Authorization on them.)
-      const elsewhere = createClient<paths>({ baseUrl, fetch, headers });
-      const request = api.request as (method: string, path: string, init?: { baseUrl?: string }) => unknown;
+      // without it, which runs the same middleware. (Cross-origin redirects drop it too: fetch removes
+      // Authorization on them.)
+      const elsewhere = createClient<paths>({ baseUrl, ...transport, headers });
+      const { request, use, eject } = api;
       api.request = ((method: string, path: string, init?: { baseUrl?: string }) =>
         (init?.baseUrl && !`${init.baseUrl.replace(/\/+$/, "")}/`.startsWith(origin!)
           ? elsewhere.request
-          : request)(method as never, path as never, init as never)) as typeof api.request;
+          : request)(method as never, path as never, init as never)) as typeof request;
+      api.use = (...middleware) => (elsewhere.use(...middleware), use(...middleware));
+      api.eject = (...middleware) => (elsewhere.eject(...middleware), eject(...middleware));
       return api;
     },
     baseUrl,

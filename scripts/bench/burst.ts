@@ -66,7 +66,7 @@ function maxInAnyWindow(times: number[]): number {
 
 async function burst(throttle: ThrottleMode) {
   const server = await startLimitedServer();
-  const api = withResilience((fetch) => createClient({ baseUrl: server.url, fetch }), server.url, {
+  const api = withResilience((transport) => createClient({ baseUrl: server.url, ...transport }), server.url, {
     rateLimits: scaledLimits,
     throttle,
     maxRetries: 0, // count the 429s a burst earns instead of hiding them behind retries

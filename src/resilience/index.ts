@@ -35,17 +35,39 @@ type Init = RequestResilienceOptions & {
   signal?: AbortSignal | null;
   parseAs?: string;
   baseUrl?: string;
-  fetch?: Fetch;
+  fetch?: unknown;
+  Request?: unknown;
   params?: { path?: Record<string, unknown> };
 };
 type Result = { response: Response };
+
+/** What openapi-fetch's client is created with: the fetch it sends with and the Request it builds. */
+export interface Transport {
+  fetch: (request: Request) => Promise<Response>;
+  Request: typeof Request;
+}
+
+/**
+ * A request as openapi-fetch describes it (URL and init), handed to fetch as `fetch(url, init)`: building a
+ * `Request` costs undici an AbortSignal (~3 µs of a ~25 µs call) and fetch builds its own from it anyway, so
+ * one is built only for those who read it (middleware, a per-call `fetch` or `Request`).
+ */
+class Described {
+  readonly method: string | undefined;
+  constructor(
+    readonly url: string,
+    readonly init: RequestInit,
+  ) {
+    this.method = init.method;
+  }
+}
 
 /**
  * `api` with every call method wrapped by throttling (per documented rate-limit group, shared by the client's
  * calls), a per-attempt timeout and safe retries. Everything that can be is prepared here, once.
  */
 export function withResilience<C extends Client<any>>(
-  createApi: (fetch: Fetch) => C,
+  createApi: (transport: Transport) => C,
   baseUrl: string,
   options: ResilienceOptions = {},
 ): C {
@@ -67,21 +89,28 @@ export function withResilience<C extends Client<any>>(
         `Operation "${operation}" uses rate-limit group "${group}", which is not defined`,
       );
   const deadlines = createDeadlines();
-  const fetchWith: Fetch = options.fetch ?? ((request, init) => fetch(request, init));
+  const fetchWith: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const customFetch = !!options.fetch;
   /**
-   * The attempt's signal, handed to `fetch` through its init rather than through the Request: a Request that
-   * follows a signal costs undici ~15 µs to build, any non-empty call init ~4 µs in openapi-fetch, and fetch
-   * builds its own Request from ours anyway. openapi-fetch calls `fetch` synchronously when no middleware runs
-   * before it, so the signal is set just before the call and taken by the fetch it starts. With middleware
-   * (or a per-call `fetch`) the signal goes in the call's init instead.
+   * Whether the call being sent gets a `Described` rather than a `Request`, and the attempt's signal for it.
+   * openapi-fetch builds its Request synchronously when the call starts, so these are set just before the call
+   * and read by the constructor it calls. With middleware (or a per-call `fetch` or `Request`) a real Request is
+   * built and the signal rides on it, in the call's init.
    */
+  let describe = false;
   let handoff: AbortSignal | undefined;
   let middleware = false;
-  const api = createApi((request, init) => {
-    const signal = handoff;
-    handoff = undefined;
-    return fetchWith(request, signal ? { ...init, signal } : init);
+  function RequestOrDescribed(url: string, init: RequestInit) {
+    if (!describe) return new Request(url, init);
+    if (handoff) init.signal = handoff;
+    return new Described(url, init);
+  }
+  // openapi-fetch checks what middleware returns with `instanceof` this constructor: real Requests must pass.
+  RequestOrDescribed.prototype = Request.prototype;
+  const api = createApi({
+    fetch: (request: Request | Described) =>
+      request instanceof Described ? fetchWith(request.url, request.init) : fetchWith(request),
+    Request: RequestOrDescribed as unknown as typeof Request,
   });
   const send = api.request as (method: string, path: string, init?: Init) => Promise<Result>;
 
@@ -95,8 +124,8 @@ export function withResilience<C extends Client<any>>(
     const userSignal = init.signal ?? undefined;
     // A streamed body is the caller's: its timeout stops at the headers, the caller's signal stays linked.
     const stream = init.parseAs === "stream";
-    // With middleware or a per-call fetch the signal rides on the Request; a fetch not ours is raced.
-    const viaInit = middleware || !!init.fetch;
+    // Described unless someone reads the Request; a fetch not ours is raced.
+    const described = !(middleware || init.fetch || init.Request);
     const race = customFetch || !!init.fetch;
 
     for (let retry = 0; ; retry++) {
@@ -115,22 +144,21 @@ export function withResilience<C extends Client<any>>(
       let result: Result | undefined;
       let failure: unknown;
       try {
-        if (!cohort) result = await send(method, path, init);
-        else {
-          if (!viaInit) handoff = cohort.signal;
-          const pending = send(
-            method,
-            path,
-            viaInit
-              ? { ...init, signal: cohort.signal }
-              : init.signal
-                ? { ...init, signal: undefined }
-                : init,
-          );
-          handoff = undefined;
-          // A custom fetch might ignore its init's signal: racing the signal, it still cannot outlive the timeout.
-          result = await (race ? cohort.race(pending) : pending);
-        }
+        describe = described;
+        handoff = cohort?.signal;
+        const pending = send(
+          method,
+          path,
+          described || !cohort
+            ? init.signal
+              ? { ...init, signal: undefined }
+              : init
+            : { ...init, signal: cohort.signal },
+        );
+        describe = false;
+        handoff = undefined;
+        // A custom fetch might ignore its init's signal: racing the signal, it still cannot outlive the timeout.
+        result = await (race && cohort ? cohort.race(pending) : pending);
       } catch (error) {
         failure = userSignal?.aborted
           ? userSignal.reason

@@ -47,10 +47,11 @@ export interface ResilienceOptions {
   /** The limits table (default: the one generated from the docs). Tests and benchmarks inject scaled tables. */
   rateLimits?: RateLimitTable;
   /**
-   * The fetch each attempt is sent with, as `fetch(request, init)`: `init.signal` carries the timeout and the
-   * caller's abort. Default: `globalThis.fetch`, looked up at call time.
+   * The fetch each attempt is sent with, called like the standard one: `fetch(url, init)`, or `fetch(request)` when
+   * middleware is registered. Pass `init` on: it carries the method, headers, body and the signal that cancels the
+   * attempt on timeout or abort. Default: `globalThis.fetch`, looked up at call time.
    */
-  fetch?: (request: Request, init?: RequestInit) => Promise<Response>;
+  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
 }
 
 /** Per-request options, in the init of any call: `client.GET(path, { params, timeout: 5000 })`. */

@@ -40,6 +40,17 @@ describe("Authorization", () => {
     expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
+  it("runs middleware registered with use() on calls to another origin too, and eject() removes it there", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+    const seen: string[] = [];
+    const middleware = { onRequest: ({ request }: { request: Request }) => void seen.push(request.url) };
+    client.use(middleware);
+    await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
+    client.eject(middleware);
+    await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
+    expect(seen).toEqual([`${elsewhere.url}/v1/users/me`]);
+  });
+
   it("does not send the token to a host that merely starts with the configured one", async () => {
     // "http://127.0.0.1:80" must not authorize "http://127.0.0.1:8080": compare whole origins.
     const port = new URL(elsewhere.url).port;
@@ -160,8 +171,8 @@ describe("options and environment", () => {
     const seen: string[] = [];
     const client = createCodegenClient({
       token: TOKEN,
-      fetch: async (input) => {
-        const request = input as Request;
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
         seen.push(`${request.url} ${request.headers.get("authorization")}`);
         return Response.json({});
       },

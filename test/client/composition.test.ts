@@ -80,3 +80,39 @@ describe("createCodegenClient composes the raw client, the helpers and the resil
     await expect(pending).rejects.toBeInstanceOf(TimeoutError);
   });
 });
+
+describe("a custom fetch", () => {
+  const echo = (seen: unknown[][]) => async (input: string | Request, init?: RequestInit) => {
+    seen.push([input, init]);
+    return fetch(input, init);
+  };
+
+  it("is called like the standard fetch, (url, init), with the method, headers, JSON body and a signal", async () => {
+    const seen: unknown[][] = [];
+    await client({ fetch: echo(seen) })
+      .agentRuns.create({ prompt: "hi" })
+      .catch(() => undefined);
+    const [input, init] = seen[0] as [string, RequestInit];
+    expect(input).toBe(`${server.url}/v1/organizations/3/agent/run`);
+    expect(init.method).toBe("POST");
+    expect(new Headers(init.headers).get("authorization")).toBe(`Bearer ${TOKEN}`);
+    expect(JSON.parse(init.body as string)).toEqual({ prompt: "hi" });
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("gets the Request middleware saw (and changed) once middleware is registered", async () => {
+    const seen: unknown[][] = [];
+    const api = client({ fetch: echo(seen) });
+    api.use({
+      onRequest: ({ request }) => {
+        request.headers.set("X-Trace", "t-1");
+        return request;
+      },
+    });
+    await api.agentRuns.get(5);
+    const [input] = seen[0] as [Request];
+    expect(input).toBeInstanceOf(Request);
+    expect(input.headers.get("x-trace")).toBe("t-1");
+    expect(server.requests.at(-1)?.headers["x-trace"]).toBe("t-1");
+  });
+});

@@ -65,7 +65,7 @@ function templated(path: string, init: Init = {}): [string, Init] {
 /** An openapi-fetch client with the resilience layer and millisecond backoff; records every onRetry event. */
 export function resilientClient(baseUrl: string, options: ResilienceOptions = {}) {
   const retries: RetryEvent[] = [];
-  const client = withResilience((fetch) => createClient<any>({ baseUrl, fetch }), baseUrl, {
+  const client = withResilience((transport) => createClient<any>({ baseUrl, ...transport }), baseUrl, {
     backoff: { baseMs: 2, maxMs: 10 },
     onRetry: (event: RetryEvent) => retries.push(event),
     ...options,

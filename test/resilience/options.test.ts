@@ -5,10 +5,14 @@ import { withResilience } from "../../src/resilience/index.js";
 import { scaledLimits } from "./helpers.js";
 
 const create = (options: object) => () =>
-  withResilience((fetch) => createClient({ baseUrl: "http://127.0.0.1:9", fetch }), "http://127.0.0.1:9", {
-    rateLimits: scaledLimits,
-    ...options,
-  });
+  withResilience(
+    (transport) => createClient({ baseUrl: "http://127.0.0.1:9", ...transport }),
+    "http://127.0.0.1:9",
+    {
+      rateLimits: scaledLimits,
+      ...options,
+    },
+  );
 
 describe("option validation at client creation", () => {
   it.each([
