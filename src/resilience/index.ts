@@ -5,7 +5,7 @@
  * and a body that breaks while openapi-fetch parses it (reset, stall, truncated or invalid JSON) fails this
  * attempt, so a safe request is retried and the rest get a `ConnectionError`.
  */
-import type { Client } from "openapi-fetch";
+import { defaultPathSerializer, type Client } from "openapi-fetch";
 import {
   CodegenError,
   ConfigurationError,
@@ -201,9 +201,7 @@ export function withResilience<C extends Client<any>>(
         // Built from the call, never from a Request: no query string, no headers.
         url:
           (init.baseUrl ?? baseUrl).replace(/\/+$/, "") +
-          path.replace(/\{([^}]+)\}/g, (whole, name: string) =>
-            encodeURIComponent(String(init.params?.path?.[name] ?? whole)),
-          ),
+          defaultPathSerializer(path, init.params?.path ?? {}),
         operation,
       });
       await sleep(delayMs, userSignal);
