@@ -118,6 +118,26 @@ describe("operations", () => {
     expect(renderMarkdown(report)).toContain("No API change: documentation only (2 changes).");
   });
 
+  it("lists a change to a schema several operations share once, under all of them", () => {
+    const shared = (status: unknown) => {
+      const document = spec({
+        response: { $ref: "#/components/schemas/Thing" },
+        schemas: { Thing: object({ id: { type: "integer" }, status: status }) },
+      });
+      const paths = document.paths as Record<string, { post: Record<string, unknown> }>;
+      paths["/v1/things/{id}"] = {
+        get: { ...paths["/v1/things"]!.post, operationId: "get_thing", parameters: [], summary: "Get Thing" },
+      } as never;
+      return document;
+    };
+    const report = diffSpecs(shared({ type: "string" }), shared({ type: "integer" }));
+    expect(report.counts.breaking).toBe(2);
+    expect(renderMarkdown(report)).toContain(
+      "- `POST /v1/things`, `GET /v1/things/{id}`\n" +
+        "  - response 200 (application/json) `status`: type changed from string to integer\n",
+    );
+  });
+
   it("reports identical specs as no change, bump none", () => {
     const report = diffSpecs(
       spec({ response: object({ id: { type: "integer" } }) }),

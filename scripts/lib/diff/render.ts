@@ -33,6 +33,7 @@ export function nextVersion(version: string, bump: SemverBump): string {
 
 /**
  * The human report: a summary, the semver bump, then the changes grouped by severity and by operation.
+ * A change several operations share (a schema they all use) is listed once under all of them.
  * Headings start at `###` so the report nests under a CHANGELOG "## Unreleased" heading or a PR body.
  */
 export function renderMarkdown(report: ChangeReport, options: { version?: string } = {}): string {
@@ -49,28 +50,44 @@ export function renderMarkdown(report: ChangeReport, options: { version?: string
     const changes = report.changes.filter((change) => change.severity === severity);
     if (changes.length === 0) continue;
     lines.push("", `#### ${heading}`, "");
-    for (const [operation, group] of groupByOperation(changes)) {
-      const operationId = group.find((change) => change.operationId)?.operationId;
+    for (const { operations, descriptions } of groupByOperations(changes)) {
       lines.push(
-        operation === "" ? "- spec-wide" : `- \`${operation}\`${operationId ? ` (${operationId})` : ""}`,
+        `- ${operations.length === 1 ? nameOne(operations[0]!) : operations.map(nameMany).join(", ")}`,
       );
-      for (const change of group) lines.push(`  - ${describe(change)}`);
+      for (const description of descriptions) lines.push(`  - ${description}`);
     }
   }
   return lines.join("\n") + "\n";
 }
+
+const nameOne = ({ operation, operationId }: Change) =>
+  operation === "" ? "spec-wide" : `\`${operation}\`${operationId ? ` (${operationId})` : ""}`;
+const nameMany = ({ operation }: Change) => (operation === "" ? "spec-wide" : `\`${operation}\``);
 
 function describe(change: Change): string {
   const where = [change.location, change.field ? `\`${change.field}\`` : undefined].filter(Boolean).join(" ");
   return where ? `${where}: ${change.message}` : change.message;
 }
 
-function groupByOperation(changes: Change[]): Map<string, Change[]> {
-  const groups = new Map<string, Change[]>();
+/**
+ * Blocks of `descriptions` that hold for every one of `operations`, in the order the changes came: each
+ * description goes to the block of exactly the operations it was found in. An operation's first change
+ * stands for it (its name and operationId).
+ */
+function groupByOperations(changes: Change[]): { operations: Change[]; descriptions: string[] }[] {
+  const operationsOf = new Map<string, Map<string, Change>>();
   for (const change of changes) {
-    const group = groups.get(change.operation);
-    if (group) group.push(change);
-    else groups.set(change.operation, [change]);
+    const description = describe(change);
+    const operations = operationsOf.get(description) ?? new Map<string, Change>();
+    if (!operations.has(change.operation)) operations.set(change.operation, change);
+    operationsOf.set(description, operations);
   }
-  return groups;
+  const blocks = new Map<string, { operations: Change[]; descriptions: string[] }>();
+  for (const [description, operations] of operationsOf) {
+    const key = [...operations.keys()].join("\n");
+    const block = blocks.get(key) ?? { operations: [...operations.values()], descriptions: [] };
+    block.descriptions.push(description);
+    blocks.set(key, block);
+  }
+  return [...blocks.values()];
 }
