@@ -10,7 +10,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import createClient from "openapi-fetch";
-import { operationGroups, rateLimitGroups } from "../../src/generated/operations.js";
+import { rateLimits } from "../../src/generated/operations.js";
 import { withResilience, type ThrottleMode } from "../../src/resilience/index.js";
 
 const SCALE = 100;
@@ -18,16 +18,10 @@ const BURST = 50;
 const GROUP = "agent-creation";
 const ROUTE = "/v1/organizations/{org_id}/agent/run";
 
-const scaledLimits = {
-  operationGroups,
-  rateLimitGroups: Object.fromEntries(
-    Object.entries(rateLimitGroups).map(([group, rule]) => [
-      group,
-      { ...rule, windowMs: rule.windowMs / SCALE },
-    ]),
-  ),
-};
-const rule = scaledLimits.rateLimitGroups[GROUP];
+const scaledLimits = Object.fromEntries(
+  Object.entries(rateLimits).map(([group, rule]) => [group, { ...rule, windowMs: rule.windowMs / SCALE }]),
+);
+const rule = scaledLimits[GROUP];
 if (!rule) throw new Error(`src/generated/operations.ts has no "${GROUP}" rate-limit group`);
 const { limit, windowMs } = rule;
 

@@ -46,10 +46,7 @@ const USER_JSON = JSON.stringify({
   full_name: "Dev",
 });
 // Throttling stays on, with a limit the benchmark cannot reach: the limiter's bookkeeping is part of the cost.
-const unthrottledLimits = {
-  rateLimitGroups: { standard: { limit: 1_000_000, windowMs: 1000 } },
-  operationGroups: {},
-};
+const unthrottledLimits = { standard: { limit: 1_000_000, windowMs: 1000 } };
 
 /** In a child: the one contender to measure, as a call (with the runtime's own fetch unless one is given). */
 async function contender(name: ContenderName, baseUrl: string, fetchImpl?: typeof fetch) {

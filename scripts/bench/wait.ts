@@ -6,7 +6,7 @@
  */
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/generated/schema.js";
-import { operationGroups, rateLimitGroups } from "../../src/generated/operations.js";
+import { operationGroups, rateLimits } from "../../src/generated/operations.js";
 import { createHelpers } from "../../src/helpers/index.js";
 import { maxInWindow, VirtualClock } from "../../test/helpers/fixtures.js";
 import { startFakeApi, type RunScript } from "../../test/servers/fake-api.js";
@@ -17,7 +17,7 @@ const TEN_MINUTES = 600_000;
 
 function limitOf(route: string) {
   const group = operationGroups[route];
-  const limit = group === undefined ? undefined : rateLimitGroups[group];
+  const limit = group === undefined ? undefined : rateLimits[group];
   if (!limit)
     throw new Error(
       `bench:wait: no rate limit for ${route} in src/generated/operations.ts (run npm run build)`,

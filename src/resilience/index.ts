@@ -14,7 +14,7 @@ import {
   ThrottledError,
   TimeoutError,
 } from "../errors.js";
-import { rateLimitGroups, throttledOperations } from "../generated/operations.js";
+import { rateLimits } from "../generated/operations.js";
 import { createDeadlines, expired } from "./deadlines.js";
 import { checked, resolveOptions, type RequestResilienceOptions, type ResilienceOptions } from "./options.js";
 import { SlidingWindowLimiter } from "./throttle.js";
@@ -72,22 +72,15 @@ export function withResilience<C extends Client<any>>(
   options: ResilienceOptions = {},
 ): C {
   const config = resolveOptions(options);
-  const { rateLimitGroups: groups, operationGroups } = options.rateLimits ?? {
-    rateLimitGroups,
-    operationGroups: throttledOperations,
-  };
-  const limiters = new Map<string, SlidingWindowLimiter>();
-  for (const [group, { limit, windowMs }] of Object.entries(groups)) {
+  const limiterOf: Record<string, SlidingWindowLimiter | undefined> = {};
+  for (const [group, { limit, windowMs, operations = [] }] of Object.entries(options.rateLimits ?? rateLimits)) {
     if (!(Number.isInteger(limit) && limit > 0 && windowMs > 0))
       throw new ConfigurationError(`Rate-limit group "${group}" needs a whole limit ≥ 1 and windowMs > 0`);
-    limiters.set(group, new SlidingWindowLimiter(limit, windowMs, group));
+    const limiter = new SlidingWindowLimiter(limit, windowMs, group);
+    for (const operation of operations) limiterOf[operation] = limiter;
+    // "" stands for every operation no group lists.
+    if (group === "standard") limiterOf[""] = limiter;
   }
-  const limiterOf: Record<string, SlidingWindowLimiter | undefined> = { "": limiters.get("standard") };
-  for (const [operation, group] of Object.entries(operationGroups))
-    if (!(limiterOf[operation] = limiters.get(group)))
-      throw new ConfigurationError(
-        `Operation "${operation}" uses rate-limit group "${group}", which is not defined`,
-      );
   const deadlines = createDeadlines();
   const fetchWith: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const customFetch = !!options.fetch;

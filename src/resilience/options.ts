@@ -1,12 +1,11 @@
 import { ConfigurationError, type OperationRef } from "../errors.js";
 
-/** Rate limits: the shape of `src/generated/operations.ts`. */
-export interface RateLimitTable {
-  /** Group name → "never more than `limit` requests in any `windowMs`". */
-  rateLimitGroups: Record<string, { limit: number; windowMs: number }>;
-  /** "METHOD /path/{template}" → group name. Operations not listed use the `standard` group. */
-  operationGroups: Record<string, string>;
-}
+/**
+ * Rate limits, the shape of `rateLimits` in `src/generated/operations.ts`: group name → "never more than `limit`
+ * requests in any `windowMs`" for its `operations` ("METHOD /path/{template}"). Operations listed in no group
+ * are in the `standard` group.
+ */
+export type RateLimitTable = Record<string, { limit: number; windowMs: number; operations?: string[] }>;
 
 /** What `onRetry` is told before each retry. */
 export interface RetryEvent {

@@ -53,13 +53,15 @@ describe("the snapshot's fragments", () => {
   });
 
   it("generate the rate-limit table of the overview page", async () => {
-    const { rateLimitGroups, operationGroups } = await import("../../src/generated/operations.js");
-    expect(rateLimitGroups).toMatchObject({
+    const { rateLimits, operationGroups } = await import("../../src/generated/operations.js");
+    expect(rateLimits).toMatchObject({
       standard: { limit: 60, windowMs: 30_000 },
       "agent-creation": { limit: 10, windowMs: 60_000 },
       "setup-commands": { limit: 5, windowMs: 60_000 },
       "log-analysis": { limit: 5, windowMs: 60_000 },
     });
+    expect(rateLimits["agent-creation"]!.operations).toEqual(["POST /v1/organizations/{org_id}/agent/run"]);
+    expect(rateLimits.standard!.operations).toBeUndefined();
     expect(operationGroups["POST /v1/organizations/{org_id}/agent/run"]).toBe("agent-creation");
     expect(Object.keys(operationGroups)).toHaveLength(25);
   });

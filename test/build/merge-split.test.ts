@@ -33,13 +33,15 @@ const fragmentArbitrary = (shared: Record<string, unknown>) =>
     .map(({ method, segments, withParam, own, useShared, sha }) => {
       const path = `/v1/${segments.join("/")}${withParam ? "/{item_id}" : ""}`;
       const schemas: Record<string, unknown> = {};
-      // Named after the operation (segments joined with "_", which no segment contains): two fragments never
-      // declare one name with different schemas, which the merge rightly refuses.
+      // Named after the operation (segments joined with "_", which no segment contains, and "." for the path
+      // parameter): two fragments never declare one name with different schemas, which the merge rightly refuses.
       for (const [key, schema] of Object.entries(own))
-        schemas[`Own${key}_${method}_${segments.join("_")}`] = schema;
+        schemas[`Own${key}_${method}_${segments.join("_")}${withParam ? ".item" : ""}`] = schema;
       for (const key of useShared) schemas[key] = shared[key];
+      // One property per schema, named as it is (lower-cased, "Wa" and "WA" would share one and leave the other
+      // unreferenced, which the split rightly leaves out).
       const properties = Object.fromEntries(
-        Object.keys(schemas).map((key) => [key.toLowerCase(), { $ref: `#/components/schemas/${key}` }]),
+        Object.keys(schemas).map((key) => [key, { $ref: `#/components/schemas/${key}` }]),
       );
       const operation: Record<string, unknown> = {
         tags: [segments[0]],

@@ -9,18 +9,8 @@ export const putSettings = "PUT /v1/organizations/1/repos/check-suite-settings";
 
 /** The documented table's shape, with windows scaled down so tests wait milliseconds, not minutes. */
 export const scaledLimits: RateLimitTable = {
-  rateLimitGroups: {
-    standard: { limit: 1000, windowMs: 1000 },
-    "agent-creation": { limit: 3, windowMs: 150 },
-  },
-  operationGroups: {
-    "POST /v1/organizations/{org_id}/agent/run": "agent-creation",
-    "GET /v1/organizations/{org_id}/agent/run/{agent_run_id}": "standard",
-    "POST /v1/organizations/{org_id}/agent/run/ban": "standard",
-    "PATCH /v1/organizations/{org_id}/prs/{pr_id}": "standard",
-    "GET /v1/organizations/{org_id}/repos/check-suite-settings": "standard",
-    "PUT /v1/organizations/{org_id}/repos/check-suite-settings": "standard",
-  },
+  standard: { limit: 1000, windowMs: 1000 },
+  "agent-creation": { limit: 3, windowMs: 150, operations: ["POST /v1/organizations/{org_id}/agent/run"] },
 };
 
 type Result = { data?: any; error?: unknown; response: Response };

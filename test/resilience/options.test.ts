@@ -28,15 +28,8 @@ describe("option validation at client creation", () => {
     expect(create(options)).toThrow(new ConfigurationError(message));
   });
 
-  it("rejects an operation whose group is not defined", () => {
-    const rateLimits = { rateLimitGroups: {}, operationGroups: { "GET /v1/users/me": "standard" } };
-    expect(create({ rateLimits })).toThrow(
-      'Operation "GET /v1/users/me" uses rate-limit group "standard", which is',
-    );
-  });
-
   it("rejects a group without a usable limit", () => {
-    const rateLimits = { rateLimitGroups: { standard: { limit: 0, windowMs: 1000 } }, operationGroups: {} };
+    const rateLimits = { standard: { limit: 0, windowMs: 1000 } };
     expect(create({ rateLimits })).toThrow(/Rate-limit group "standard" needs a whole limit ≥ 1/);
   });
 

@@ -9,7 +9,7 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 const createPath = "/v1/organizations/1/agent/run";
-const { limit, windowMs } = scaledLimits.rateLimitGroups["agent-creation"]!;
+const { limit, windowMs } = scaledLimits["agent-creation"]!;
 
 function arrivals(route: string): number[] {
   return server.requests.filter((r) => `${r.method} ${r.path}` === route).map((r) => r.at);
@@ -59,11 +59,7 @@ describe("throttle: wait (default)", () => {
   it("an operation missing from the table counts against the standard group", async () => {
     const { api } = resilientClient(server.url, {
       throttle: "fail",
-      rateLimits: {
-        ...scaledLimits,
-        rateLimitGroups: { standard: { limit: 1, windowMs: 10_000 } },
-        operationGroups: {},
-      },
+      rateLimits: { ...scaledLimits, standard: { limit: 1, windowMs: 10_000 } },
     });
     await api.GET("/v2/brand-new-endpoint");
     const error = await api.GET("/v2/another-one").catch((e: unknown) => e);
