@@ -58,7 +58,7 @@ type Env = Record<string, string | undefined>;
 
 /**
  * The Codegen API client. A call goes: resilience (throttle, timeout, retry; around openapi-fetch) → openapi-fetch
- * (with the token in its headers) → `fetch`. Options are resolved and checked here, once; errors name the option
+ * (and its middleware) → the token, for the configured origin → `fetch`. Options are resolved and checked here, once; errors name the option
  * and the environment variable, never the token's value.
  */
 export function createCodegenClient(options: CodegenClientOptions = {}): CodegenClient {
@@ -94,26 +94,23 @@ export function createCodegenClient(options: CodegenClientOptions = {}): Codegen
   const ours = `codegen-api/${VERSION}`;
   const userAgent = options.userAgent ? `${options.userAgent} ${ours}` : runtime?.versions?.node && ours;
   const headers = { ...options.headers, ...(userAgent && { "User-Agent": userAgent }) };
+  // The token goes to the configured origin only (fetch drops it on cross-origin redirects too), and is added as
+  // the request leaves, after any middleware: middleware that logs requests cannot leak it.
+  const authorization = `Bearer ${token}`;
+  const ownPrefix = `${baseUrl}/`;
   const client = withResilience(
-    (transport) => {
-      const api = createClient<paths>({
+    (transport) =>
+      createClient<paths>({
         baseUrl,
-        ...transport,
-        headers: { ...headers, Authorization: `Bearer ${token}` },
-      });
-      // The token goes to the configured origin only: a call given another `baseUrl` goes through a client
-      // without it, which runs the same middleware. (Cross-origin redirects drop it too: fetch removes
-      // Authorization on them.)
-      const elsewhere = createClient<paths>({ baseUrl, ...transport, headers });
-      const { request, use, eject } = api;
-      api.request = ((method: string, path: string, init?: { baseUrl?: string }) =>
-        (init?.baseUrl && !`${init.baseUrl.replace(/\/+$/, "")}/`.startsWith(origin!)
-          ? elsewhere.request
-          : request)(method as never, path as never, init as never)) as typeof request;
-      api.use = (...middleware) => (elsewhere.use(...middleware), use(...middleware));
-      api.eject = (...middleware) => (elsewhere.eject(...middleware), eject(...middleware));
-      return api;
-    },
+        headers,
+        Request: transport.Request,
+        fetch: (request) => {
+          const { url, headers: sent } = request;
+          if ((url.startsWith(ownPrefix) || url.startsWith(origin!)) && !sent.has("Authorization"))
+            sent.set("Authorization", authorization);
+          return transport.fetch(request);
+        },
+      }),
     baseUrl,
     options,
   );

@@ -41,7 +41,10 @@ type Init = RequestResilienceOptions & {
 };
 type Result = { response: Response };
 
-/** What openapi-fetch's client is created with: the fetch it sends with and the Request it builds. */
+/**
+ * What openapi-fetch's client is created with: the fetch it sends with and the Request it builds. What reaches
+ * that fetch has a Request's `url`, `method` and `headers` (mutable, for headers added as the request leaves).
+ */
 export interface Transport {
   fetch: (request: Request) => Promise<Response>;
   Request: typeof Request;
@@ -54,11 +57,14 @@ export interface Transport {
  */
 class Described {
   readonly method: string | undefined;
+  /** openapi-fetch's merged headers, as a Request would carry them. */
+  readonly headers: Headers;
   constructor(
     readonly url: string,
     readonly init: RequestInit,
   ) {
     this.method = init.method;
+    this.headers = init.headers as Headers;
   }
 }
 
@@ -73,7 +79,9 @@ export function withResilience<C extends Client<any>>(
 ): C {
   const config = resolveOptions(options);
   const limiterOf: Record<string, SlidingWindowLimiter | undefined> = {};
-  for (const [group, { limit, windowMs, operations = [] }] of Object.entries(options.rateLimits ?? rateLimits)) {
+  for (const [group, { limit, windowMs, operations = [] }] of Object.entries(
+    options.rateLimits ?? rateLimits,
+  )) {
     if (!(Number.isInteger(limit) && limit > 0 && windowMs > 0))
       throw new ConfigurationError(`Rate-limit group "${group}" needs a whole limit ≥ 1 and windowMs > 0`);
     const limiter = new SlidingWindowLimiter(limit, windowMs, group);

@@ -40,6 +40,16 @@ describe("Authorization", () => {
     expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
+  it("adds the token after middleware: a middleware logging request headers never sees it", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+    const logged: string[] = [];
+    client.use({ onRequest: ({ request }) => void logged.push(JSON.stringify([...request.headers])) });
+    await client.GET("/v1/users/me");
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).not.toContain(TOKEN);
+    expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
   it("runs middleware registered with use() on calls to another origin too, and eject() removes it there", async () => {
     const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
     const seen: string[] = [];
