@@ -58,8 +58,8 @@ type Env = Record<string, string | undefined>;
 
 /**
  * The Codegen API client. A call goes: resilience (throttle, timeout, retry; around openapi-fetch) → openapi-fetch
- * (and its middleware) → the token, for the configured origin → `fetch`. Options are resolved and checked here, once; errors name the option
- * and the environment variable, never the token's value.
+ * and its middleware → the token (to the configured origin only) → `fetch`. Options are resolved and checked
+ * here, once; errors name the option and the environment variable, never the token's value.
  */
 export function createCodegenClient(options: CodegenClientOptions = {}): CodegenClient {
   // Browsers and edge runtimes have no `process`: read the environment only where it exists.
@@ -99,20 +99,13 @@ export function createCodegenClient(options: CodegenClientOptions = {}): Codegen
   const authorization = `Bearer ${token}`;
   const ownPrefix = `${baseUrl}/`;
   const client = withResilience(
-    (transport) =>
-      createClient<paths>({
-        baseUrl,
-        headers,
-        Request: transport.Request,
-        fetch: (request) => {
-          const { url, headers: sent } = request;
-          if ((url.startsWith(ownPrefix) || url.startsWith(origin!)) && !sent.has("Authorization"))
-            sent.set("Authorization", authorization);
-          return transport.fetch(request);
-        },
-      }),
+    (transport) => createClient<paths>({ baseUrl, headers, ...transport }),
     baseUrl,
     options,
+    ({ url, headers: sent }) => {
+      if ((url.startsWith(ownPrefix) || url.startsWith(origin!)) && !sent.has("Authorization"))
+        sent.set("Authorization", authorization);
+    },
   );
   return { ...client, ...createHelpers({ api: client, orgId }), orgId } as CodegenClient;
 }

@@ -76,6 +76,8 @@ export function withResilience<C extends Client<any>>(
   createApi: (transport: Transport) => C,
   baseUrl: string,
   options: ResilienceOptions = {},
+  /** Called with every request as it leaves, after middleware, whichever fetch sends it (adds the token). */
+  beforeSend?: (request: Request) => void,
 ): C {
   const config = resolveOptions(options);
   const limiterOf: Record<string, SlidingWindowLimiter | undefined> = {};
@@ -109,8 +111,10 @@ export function withResilience<C extends Client<any>>(
   // openapi-fetch checks what middleware returns with `instanceof` this constructor: real Requests must pass.
   RequestOrDescribed.prototype = Request.prototype;
   const api = createApi({
-    fetch: (request: Request | Described) =>
-      request instanceof Described ? fetchWith(request.url, request.init) : fetchWith(request),
+    fetch: (request: Request | Described) => {
+      beforeSend?.(request as Request);
+      return request instanceof Described ? fetchWith(request.url, request.init) : fetchWith(request);
+    },
     Request: RequestOrDescribed as unknown as typeof Request,
   });
   const send = api.request as (method: string, path: string, init?: Init) => Promise<Result>;
@@ -128,6 +132,10 @@ export function withResilience<C extends Client<any>>(
     // Described unless someone reads the Request; a fetch not ours is raced.
     const described = !(middleware || init.fetch || init.Request);
     const race = customFetch || !!init.fetch;
+    // A per-call fetch replaces the client's in openapi-fetch: the request still goes through `beforeSend`.
+    const perCallFetch = init.fetch as ((request: Request) => Promise<Response>) | undefined;
+    if (perCallFetch)
+      init = { ...init, fetch: (request: Request) => (beforeSend?.(request), perCallFetch(request)) };
 
     for (let retry = 0; ; retry++) {
       userSignal?.throwIfAborted();

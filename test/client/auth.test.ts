@@ -50,6 +50,12 @@ describe("Authorization", () => {
     expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
+  it("sends the token through a per-call fetch too", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+    await client.GET("/v1/users/me", { fetch: (request: Request) => fetch(request) });
+    expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
   it("runs middleware registered with use() on calls to another origin too, and eject() removes it there", async () => {
     const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
     const seen: string[] = [];
