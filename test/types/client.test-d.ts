@@ -72,6 +72,13 @@ describe("options", () => {
     createCodegenClient({ throttle: "sometimes" });
     createCodegenClient({ maxRetries: 0, timeout: 5_000, throttle: "fail", userAgent: "app/1" });
   });
+
+  it("takes any standard fetch; one that expects only a Request does not compile", () => {
+    createCodegenClient({ fetch });
+    createCodegenClient({ fetch: (input, init) => fetch(input, init) });
+    // @ts-expect-error: called as fetch(url, init): the input is not always a Request
+    createCodegenClient({ fetch: (request: Request) => fetch(request) });
+  });
 });
 
 describe("helpers", () => {
