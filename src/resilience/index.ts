@@ -129,8 +129,9 @@ export function withResilience<C extends Client<any>>(
     const userSignal = init.signal ?? undefined;
     // A streamed body is the caller's: its timeout stops at the headers, the caller's signal stays linked.
     const stream = init.parseAs === "stream";
-    // Described unless someone reads the Request; a fetch not ours is raced.
-    const described = !(middleware || init.fetch || init.Request);
+    // Described unless someone reads the Request (middleware is checked per attempt: it may be added meanwhile);
+    // a fetch not ours is raced.
+    const ownRequest = !(init.fetch || init.Request);
     const race = customFetch || !!init.fetch;
     // A per-call fetch replaces the client's in openapi-fetch: the request still goes through `beforeSend`.
     const perCallFetch = init.fetch as ((request: Request) => Promise<Response>) | undefined;
@@ -153,6 +154,7 @@ export function withResilience<C extends Client<any>>(
       let result: Result | undefined;
       let failure: unknown;
       try {
+        const described = ownRequest && !middleware;
         describe = described;
         handoff = cohort?.signal;
         const pending = send(

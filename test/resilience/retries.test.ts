@@ -212,3 +212,15 @@ describe("budget and hook", () => {
     expect(JSON.stringify(retries[0])).not.toContain("s3cret");
   });
 });
+
+describe("middleware", () => {
+  it("added while a call waits to retry sees a real Request on the retry", async () => {
+    server.script(getRun, { kind: "status", status: 503 });
+    const seen: unknown[] = [];
+    const register = () => use({ onRequest: ({ request }) => void seen.push(request) });
+    const { api, use } = resilientClient(server.url, { onRetry: register });
+    await expect(api.GET(getRun.split(" ")[1]!)).resolves.toMatchObject({ response: { status: 200 } });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Request);
+  });
+});
