@@ -37,6 +37,7 @@ type Init = RequestResilienceOptions & {
   baseUrl?: string;
   fetch?: unknown;
   Request?: unknown;
+  middleware?: unknown[];
   params?: { path?: Record<string, unknown> };
 };
 type Result = { response: Response };
@@ -97,8 +98,8 @@ export function withResilience<C extends Client<any>>(
   /**
    * Whether the call being sent gets a `Described` rather than a `Request`, and the attempt's signal for it.
    * openapi-fetch builds its Request synchronously when the call starts, so these are set just before the call
-   * and read by the constructor it calls. With middleware (or a per-call `fetch` or `Request`) a real Request is
-   * built and the signal rides on it, in the call's init.
+   * and read by the constructor it calls. With middleware (the client's or the call's) or a per-call `fetch` or
+   * `Request`, a real Request is built and the signal rides on it, in the call's init.
    */
   let describe = false;
   let handoff: AbortSignal | undefined;
@@ -131,7 +132,7 @@ export function withResilience<C extends Client<any>>(
     const stream = init.parseAs === "stream";
     // Described unless someone reads the Request (middleware is checked per attempt: it may be added meanwhile);
     // a fetch not ours is raced.
-    const ownRequest = !(init.fetch || init.Request);
+    const ownRequest = !(init.fetch || init.Request || init.middleware?.length);
     const race = customFetch || !!init.fetch;
     // A per-call fetch replaces the client's in openapi-fetch: the request still goes through `beforeSend`.
     const perCallFetch = init.fetch as ((request: Request) => Promise<Response>) | undefined;

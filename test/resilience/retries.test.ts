@@ -223,4 +223,13 @@ describe("middleware", () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBeInstanceOf(Request);
   });
+
+  it("given to one call (openapi-fetch's per-request middleware) sees a real Request", async () => {
+    const seen: unknown[] = [];
+    const { api } = resilientClient(server.url);
+    const middleware = [{ onRequest: ({ request }: { request: Request }) => void seen.push(request) }];
+    await api.GET(getRun.split(" ")[1]!, { middleware });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Request);
+  });
 });
