@@ -12,8 +12,8 @@ export interface BundleSize {
 /**
  * The CI guard on the gzipped ESM entry: it fails any change that grows the bundle past this. The issue's target
  * is 6 kB (goal 5 kB; openapi-fetch alone is about 2.6 kB) and is NOT met: the entry is about 9.0 kB, of which
- * openapi-fetch 2.6 kB, the resilience layer and the errors about 3.5 kB, the option checks 0.3 kB and the
- * workflow helpers about 2.7 kB. Lower this as the bundle shrinks.
+ * openapi-fetch 2.6 kB, the resilience layer and the errors about 3.3 kB, the client options and auth 0.5 kB
+ * and the workflow helpers about 2.6 kB. Lower this as the bundle shrinks.
  */
 export const MAX_GZIPPED_BYTES = 9.1 * 1024;
 
