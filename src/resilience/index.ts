@@ -18,6 +18,7 @@ import { rateLimits } from "../generated/operations.js";
 import { createDeadlines, expired } from "./deadlines.js";
 import { checked, resolveOptions, type RequestResilienceOptions, type ResilienceOptions } from "./options.js";
 import { SlidingWindowLimiter } from "./throttle.js";
+import { createTransport, type Fetch, type Transport } from "./transport.js";
 
 export type {
   RateLimitTable,
@@ -26,11 +27,11 @@ export type {
   RetryEvent,
   ThrottleMode,
 } from "./options.js";
+export type { Transport } from "./transport.js";
 
 /** Methods whose repetition has the same effect as one call (RFC 9110 §9.2.2): retried after 408/5xx/network errors. */
 const idempotent = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/;
 
-type Fetch = NonNullable<ResilienceOptions["fetch"]>;
 type Init = RequestResilienceOptions & {
   signal?: AbortSignal | null;
   parseAs?: string;
@@ -41,33 +42,6 @@ type Init = RequestResilienceOptions & {
   params?: { path?: Record<string, unknown> };
 };
 type Result = { response: Response };
-
-/**
- * What openapi-fetch's client is created with: the fetch it sends with and the Request it builds. What reaches
- * that fetch has a Request's `url`, `method` and `headers` (mutable, for headers added as the request leaves).
- */
-export interface Transport {
-  fetch: (request: Request) => Promise<Response>;
-  Request: typeof Request;
-}
-
-/**
- * A request as openapi-fetch describes it (URL and init), handed to fetch as `fetch(url, init)`: building a
- * `Request` costs undici an AbortSignal (~3 µs of a ~25 µs call) and fetch builds its own from it anyway, so
- * one is built only for those who read it (middleware, a per-call `fetch` or `Request`).
- */
-class Described {
-  readonly method: string | undefined;
-  /** openapi-fetch's merged headers, as a Request would carry them. */
-  readonly headers: Headers;
-  constructor(
-    readonly url: string,
-    readonly init: RequestInit,
-  ) {
-    this.method = init.method;
-    this.headers = init.headers as Headers;
-  }
-}
 
 /**
  * `api` with every call method wrapped by throttling (per documented rate-limit group, shared by the client's
@@ -95,29 +69,11 @@ export function withResilience<C extends Client<any>>(
   const deadlines = createDeadlines();
   const fetchWith: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const customFetch = !!options.fetch;
-  /**
-   * Whether the call being sent gets a `Described` rather than a `Request`, and the attempt's signal for it.
-   * openapi-fetch builds its Request synchronously when the call starts, so these are set just before the call
-   * and read by the constructor it calls. With middleware (the client's or the call's) or a per-call `fetch` or
-   * `Request`, a real Request is built and the signal rides on it, in the call's init.
-   */
-  let describe = false;
-  let handoff: AbortSignal | undefined;
+  const { transport, describing } = createTransport(fetchWith, beforeSend);
+  // With middleware (the client's or the call's) or a per-call `fetch` or `Request`, a real Request is built and
+  // the attempt's signal rides on it, in the call's init.
   let middleware = false;
-  function RequestOrDescribed(url: string, init: RequestInit) {
-    if (!describe) return new Request(url, init);
-    if (handoff) init.signal = handoff;
-    return new Described(url, init);
-  }
-  // openapi-fetch checks what middleware returns with `instanceof` this constructor: real Requests must pass.
-  RequestOrDescribed.prototype = Request.prototype;
-  const api = createApi({
-    fetch: (request: Request | Described) => {
-      beforeSend?.(request as Request);
-      return request instanceof Described ? fetchWith(request.url, request.init) : fetchWith(request);
-    },
-    Request: RequestOrDescribed as unknown as typeof Request,
-  });
+  const api = createApi(transport);
   const send = api.request as (method: string, path: string, init?: Init) => Promise<Result>;
 
   async function call(method: string, path: string, init: Init = {}): Promise<Result> {
@@ -155,20 +111,12 @@ export function withResilience<C extends Client<any>>(
       let result: Result | undefined;
       let failure: unknown;
       try {
-        const described = ownRequest && !middleware;
-        describe = described;
-        handoff = cohort?.signal;
-        const pending = send(
-          method,
-          path,
-          described || !cohort
-            ? init.signal
-              ? { ...init, signal: undefined }
-              : init
-            : { ...init, signal: cohort.signal },
-        );
-        describe = false;
-        handoff = undefined;
+        const pending =
+          ownRequest && !middleware
+            ? describing(cohort?.signal, () =>
+                send(method, path, init.signal ? { ...init, signal: undefined } : init),
+              )
+            : send(method, path, cohort ? { ...init, signal: cohort.signal } : init);
         // A custom fetch might ignore its init's signal: racing the signal, it still cannot outlive the timeout.
         result = await (race && cohort ? cohort.race(pending) : pending);
       } catch (error) {
