@@ -16,12 +16,6 @@ export interface CodegenClientOptions extends ResilienceOptions {
   orgId?: number;
   /** Default: env `CODEGEN_API_BASE_URL`, else `https://api.codegen.com`. */
   baseUrl?: string;
-  /**
-   * The fetch to send requests with, called like the standard one: `fetch(url, init)` (`fetch(request)` when
-   * middleware is registered with `use`). Pass `init` on: it carries the method, headers, body and the signal of
-   * the timeout and your abort. Default: `globalThis.fetch`, looked up at call time (so polyfills apply).
-   */
-  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** Prepended to `User-Agent` (e.g. "my-app/1.2"). */

@@ -1,4 +1,5 @@
 import { ConfigurationError, type OperationRef } from "../errors.js";
+import type { Fetch } from "./transport.js";
 
 /**
  * Rate limits, the shape of `rateLimits` in `src/generated/operations.ts`: group name → "never more than `limit`
@@ -47,10 +48,10 @@ export interface ResilienceOptions {
   rateLimits?: RateLimitTable;
   /**
    * The fetch each attempt is sent with, called like the standard one: `fetch(url, init)`, or `fetch(request)` when
-   * middleware is registered. Pass `init` on: it carries the method, headers, body and the signal that cancels the
-   * attempt on timeout or abort. Default: `globalThis.fetch`, looked up at call time.
+   * middleware is registered with `use`. Pass `init` on: it carries the method, headers, body and the signal that
+   * cancels the attempt on timeout or abort. Default: `globalThis.fetch`, looked up at call time (so polyfills apply).
    */
-  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  fetch?: Fetch;
 }
 
 /** Per-request options, in the init of any call: `client.GET(path, { params, timeout: 5000 })`. */
