@@ -1,5 +1,3 @@
-import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
 import { ConfigurationError, ConnectionError, createApiError, type OperationRef } from "./errors.js";
 
 /**
@@ -7,8 +5,8 @@ import { ConfigurationError, ConnectionError, createApiError, type OperationRef 
  * resilience layer) plus the client's defaults. Created once per `createCodegenClient` call.
  */
 export interface CoreClient {
-  /** The typed openapi-fetch client: `api.GET("/v1/users/me")` returns `{ data, error, response }`. */
-  readonly api: Client<paths>;
+  /** The client's openapi-fetch `request` (auth and resilience included); helpers send every call through it. */
+  readonly api: { request(method: any, path: any, init?: any): Promise<unknown> };
   /** The default organization (option `orgId`, env `CODEGEN_ORG_ID`). */
   readonly orgId: number | undefined;
 }

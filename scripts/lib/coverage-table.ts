@@ -1,47 +1,9 @@
 /**
  * The README's API coverage table: every operation of the merged spec with its method and path, the helper
- * that calls it and its documented rate limit. `npm run build` regenerates it so it never drifts from the spec.
+ * that calls it (from the generated helper surface) and its documented rate limit. `npm run build` regenerates
+ * it so it never drifts from the spec.
  */
-
-/** The helper for each operation (operationId → call), as listed in the table. Tests keep it complete. */
-export const helperByOperationId: Record<string, string> = {
-  create_agent_run_v1_organizations__org_id__agent_run_post: "agentRuns.create",
-  get_agent_run_v1_organizations__org_id__agent_run__agent_run_id__get: "agentRuns.get",
-  list_agent_runs_v1_organizations__org_id__agent_runs_get: "agentRuns.list",
-  resume_agent_run_v1_organizations__org_id__agent_run_resume_post: "agentRuns.resume",
-  ban_all_checks_for_agent_run_v1_organizations__org_id__agent_run_ban_post: "agentRuns.ban",
-  unban_all_checks_for_agent_run_v1_organizations__org_id__agent_run_unban_post: "agentRuns.unban",
-  remove_codegen_from_pr_v1_organizations__org_id__agent_run_remove_from_pr_post: "agentRuns.removeFromPr",
-  get_agent_run_logs_v1_alpha_organizations__org_id__agent_run__agent_run_id__logs_get: "agentRuns.logs",
-  get_current_user_info_v1_users_me_get: "users.me",
-  get_user_v1_organizations__org_id__users__user_id__get: "users.get",
-  get_users_v1_organizations__org_id__users_get: "users.list",
-  get_organizations_v1_organizations_get: "organizations.list",
-  get_repositories_v1_organizations__org_id__repos_get: "repositories.list",
-  edit_pull_request_v1_organizations__org_id__repos__repo_id__prs__pr_id__patch: "pullRequests.edit",
-  edit_pull_request_simple_v1_organizations__org_id__prs__pr_id__patch: "pullRequests.edit",
-  generate_setup_commands_v1_organizations__org_id__setup_commands_generate_post: "setupCommands.generate",
-  analyze_sandbox_logs_v1_organizations__org_id__sandbox__sandbox_id__analyze_logs_post:
-    "sandbox.analyzeLogs",
-  get_organization_integrations_endpoint_v1_organizations__org_id__integrations_get: "integrations.get",
-  get_check_suite_settings_v1_organizations__org_id__repos_check_suite_settings_get: "checkSuiteSettings.get",
-  update_check_suite_settings_v1_organizations__org_id__repos_check_suite_settings_put:
-    "checkSuiteSettings.update",
-  get_cli_rules_v1_organizations__org_id__cli_rules_get: "cliRules.get",
-  generate_slack_connect_token_endpoint_v1_slack_connect_generate_token_post: "slackConnect.generateToken",
-  get_oauth_token_status_v1_oauth_tokens_status_get: "oauthTokens.status",
-  revoke_oauth_token_v1_oauth_tokens_revoke_post: "oauthTokens.revoke",
-  get_mcp_providers_v1_mcp_providers_get: "mcpProviders.list",
-};
-
-/** How a helper call reads in the table when it differs from a plain call. */
-const helperNotes: Record<string, string> = {
-  edit_pull_request_v1_organizations__org_id__repos__repo_id__prs__pr_id__patch: " (with `repoId`)",
-  edit_pull_request_simple_v1_organizations__org_id__prs__pr_id__patch: " (without `repoId`)",
-  get_agent_run_v1_organizations__org_id__agent_run__agent_run_id__get: ", `waitForAgentRun`",
-  get_agent_run_logs_v1_alpha_organizations__org_id__agent_run__agent_run_id__logs_get:
-    ", `followAgentRunLogs`",
-};
+import type { Surface } from "./build/surface.js";
 
 interface RateLimit {
   group: string;
@@ -59,7 +21,10 @@ interface Operation {
 const methods = ["get", "put", "post", "delete", "patch"] as const;
 
 /** Markdown table of every operation in `spec` (an OpenAPI document object), grouped by tag. */
-export function renderCoverageTable(spec: { paths?: Record<string, Record<string, unknown>> }): string {
+export function renderCoverageTable(
+  spec: { paths?: Record<string, Record<string, unknown>> },
+  surface: Pick<Surface, "helpers" | "workflows">,
+): string {
   if (!spec.paths || typeof spec.paths !== "object")
     throw new Error("renderCoverageTable: the spec has no `paths`");
   const rows: { tag: string; cells: string[] }[] = [];
@@ -70,16 +35,14 @@ export function renderCoverageTable(spec: { paths?: Record<string, Record<string
       const where = `${method.toUpperCase()} ${path}`;
       const id = operation.operationId;
       if (!id) throw new Error(`renderCoverageTable: ${where} has no operationId`);
-      const helper = helperByOperationId[id];
+      const helper = helperCell(surface, where);
       rows.push({
         tag: operation.tags?.[0] ?? "",
         cells: [
           operation.summary ?? id,
           `\`${where}\``,
           // An operation the docs gained since the helpers were written is still reachable through `api`.
-          helper
-            ? `\`${helper}\`${helperNotes[id] ?? ""}`
-            : `\`api.${method.toUpperCase()}\` (no helper yet)`,
+          helper ?? `\`api.${method.toUpperCase()}\` (no helper)`,
           rateLimit(operation["x-rate-limit"]),
         ],
       });
@@ -91,6 +54,28 @@ export function renderCoverageTable(spec: { paths?: Record<string, Record<string
     "| --- | --- | --- | --- |",
     ...rows.map((row) => `| ${row.cells.map(escapeCell).join(" | ")} |`),
   ].join("\n");
+}
+
+/**
+ * "`pullRequests.edit` (with `repoId`)", "`agentRuns.get`, `waitForAgentRun`": the helper calling the operation,
+ * which of its options select it when it shares the helper, and the hand-written helpers that call it.
+ */
+function helperCell(surface: Pick<Surface, "helpers" | "workflows">, route: string): string | undefined {
+  const helper = surface.helpers.find((candidate) =>
+    candidate.variants.some((variant) => variant.route === route),
+  );
+  if (!helper) return undefined;
+  const variant = helper.variants.find((candidate) => candidate.route === route)!;
+  const selectors = (options: { argName: string }[]) =>
+    options.map((param) => `\`${param.argName}\``).join(", ");
+  let cell = `\`${helper.name}\``;
+  if (variant.options.length) cell += ` (with ${selectors(variant.options)})`;
+  else if (helper.variants.length > 1)
+    cell += ` (without ${selectors(helper.variants.flatMap((other) => other.options))})`;
+  const name = variant.name;
+  for (const workflow of surface.workflows)
+    if (workflow.operations.includes(name)) cell += `, \`${workflow.helper}\``;
+  return cell;
 }
 
 /** "60 / 30 s (standard)": the limit and the group of operations that share it. */

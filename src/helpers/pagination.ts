@@ -1,5 +1,6 @@
+import { requireOrgId, type CoreClient } from "../core.js";
 import { ConfigurationError } from "../errors.js";
-import type { Build, Operation, RequestOptions } from "./options.js";
+import { send, type CallParts, type RequestOptions } from "./send.js";
 
 /** The API's largest (and default) page size. */
 export const MAX_PAGE_SIZE = 100;
@@ -98,30 +99,28 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
   }
 }
 
-/** skip/limit of a list call; the rest of the page options go to `PagedList`. */
-export type Paging = { skip?: number; limit?: number };
-
 /**
- * A skip/limit-paged operation as a `PagedList`: `base` gives the path (and fixed params) of every page,
- * resolved now so that a missing organization fails at the call; `query` adds filters to each page's query.
- * Pages are `{ items, total }` unless `items` and `total` say otherwise.
+ * A skip/limit-paged operation as a `PagedList`: every page is `route` with the call's parts, its query's
+ * skip/limit replaced by the page's. The organization is resolved now, so a missing one fails at the call.
+ * Pages hold their items in the field `items` and the reported total in `total`.
  */
-export function pagedList<Page, Item = Page extends { items: readonly (infer I)[] } ? I : never>(
-  send: Operation<Page>,
-  base: Build,
-  { skip, limit, ...filters }: Paging & object,
+export function pagedList<Page, Item>(
+  core: CoreClient,
+  route: string,
+  { query, ...parts }: CallParts,
   options: (RequestOptions & PageOptions) | undefined,
-  items = (page: any): readonly Item[] => page.items,
-  total = (page: any): number | null | undefined => page.total,
+  items: string,
+  total: string,
 ): PagedList<Page, Item> {
-  const path = (base(send.org(options)).params as { path?: object } | undefined)?.path;
-  return new PagedList(
+  const { skip, limit, ...filters } = (query ?? {}) as { skip?: number; limit?: number };
+  const pageOptions = parts.org ? { ...options, orgId: requireOrgId(core, options?.orgId) } : options;
+  return new PagedList<Page, Item>(
     {
-      name: send.operation,
+      name: route,
       fetchPage: (skip, limit) =>
-        send(() => ({ params: { path, query: { ...filters, skip, limit } } }), options),
-      items,
-      total,
+        send(core, route, { ...parts, query: { ...filters, skip, limit } }, pageOptions),
+      items: (page: any) => page[items],
+      total: (page: any) => page[total],
     },
     { skip, limit, maxItems: options?.maxItems },
   );

@@ -1,9 +1,8 @@
-import type { AgentRun } from "../types.js";
-import type { Clock } from "./clock.js";
+import { routes, type AgentRun } from "../generated/helpers.js";
+import type { HelperHost } from "./host.js";
 import { AgentRunTimeoutError } from "./errors.js";
-import type { RequestOptions } from "./options.js";
 import { pollSession, type PollIntervals } from "./polling.js";
-import type { AgentRunHelpers } from "./resources.js";
+import { send, type RequestOptions } from "./send.js";
 import { isSettled } from "./status.js";
 
 export interface WaitForAgentRunOptions extends Omit<RequestOptions, "timeout">, PollIntervals {
@@ -22,34 +21,44 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
  * `agentRunOutcome(run.status)`), never thrown. Throws `AgentRunTimeoutError` when `timeout` runs out,
  * the API's typed errors when a poll fails (a 429 just delays the next poll), and the signal's reason on abort.
  */
-export function waitForAgentRunWith(runs: AgentRunHelpers, clock: Clock) {
-  return async function waitForAgentRun(
-    agentRunId: number,
-    options: WaitForAgentRunOptions = {},
-  ): Promise<AgentRun> {
-    const { timeout = DEFAULT_WAIT_TIMEOUT_MS, onUpdate, orgId, maxRetries } = options;
-    let last: AgentRun | undefined;
-    const session = pollSession(
-      "waitForAgentRun",
-      clock,
-      options,
-      timeout,
-      (cause) =>
-        new AgentRunTimeoutError(agentRunId, timeout, {
-          cause,
-          ...(last && { run: last, status: last.status }),
-        }),
-    );
-    try {
-      for (;;) {
-        const run = await session.poll((signal) => runs.get(agentRunId, { orgId, maxRetries, signal }));
-        if (!last || run.status !== last.status) onUpdate?.(run);
-        last = run;
-        if (isSettled(run.status)) return run;
-        await session.pause();
-      }
-    } finally {
-      session.dispose();
+export async function waitForAgentRun(
+  { core, clock }: HelperHost,
+  agentRunId: number,
+  options: WaitForAgentRunOptions = {},
+): Promise<AgentRun> {
+  const { timeout = DEFAULT_WAIT_TIMEOUT_MS, onUpdate, orgId, maxRetries } = options;
+  let last: AgentRun | undefined;
+  const session = pollSession(
+    "waitForAgentRun",
+    clock,
+    options,
+    timeout,
+    (cause) =>
+      new AgentRunTimeoutError(agentRunId, timeout, {
+        cause,
+        ...(last && { run: last, status: last.status }),
+      }),
+  );
+  try {
+    for (;;) {
+      const run = await session.poll((signal) =>
+        send<AgentRun>(
+          core,
+          routes.getAgentRun,
+          { org: "path", path: { agent_run_id: agentRunId } },
+          {
+            orgId,
+            maxRetries,
+            signal,
+          },
+        ),
+      );
+      if (!last || run.status !== last.status) onUpdate?.(run);
+      last = run;
+      if (isSettled(run.status)) return run;
+      await session.pause();
     }
-  };
+  } finally {
+    session.dispose();
+  }
 }

@@ -36,17 +36,26 @@ describe("one-liners send the documented request and return the answer", () => {
     expect(await agentRuns.resume({ agent_run_id: id, prompt: "Also add tests" })).toMatchObject({
       status: "RUNNING",
     });
-    for (const [call, path] of [
-      [agentRuns.ban, "ban"],
-      [agentRuns.unban, "unban"],
-      [agentRuns.removeFromPr, "remove-from-pr"],
+    for (const [method, path] of [
+      ["ban", "ban"],
+      ["unban", "unban"],
+      ["removeFromPr", "remove-from-pr"],
     ] as const) {
-      expect(await call({ agent_run_id: id })).toEqual({});
+      expect(await agentRuns[method]({ agent_run_id: id })).toEqual({});
       expect(last()).toMatchObject({
         url: `/v1/organizations/1/agent/run/${path}`,
         body: { agent_run_id: id },
       });
     }
+  });
+
+  it("a helper taken off its namespace says how to call it instead of failing on `this`", async () => {
+    harness = await startHarness();
+    const { get } = harness.helpers.agentRuns;
+    expect(() => get(1)).toThrow(/call it as client\.<namespace>\.<method>\(…\) or bind it/);
+    expect(await get.bind(harness.helpers.agentRuns)(harness.fake.addRun({ timeline: [] }))).toMatchObject({
+      organization_id: 1,
+    });
   });
 
   it("users.me, users.get; organizations, repositories", async () => {

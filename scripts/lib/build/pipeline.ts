@@ -8,6 +8,8 @@ import { displayPath, isRecord, type JsonObject } from "./json.js";
 import type { Fragment } from "./load.js";
 import type { Origins } from "./merge.js";
 import type { LoadedOverride } from "./overrides.js";
+import type { SurfaceReport } from "./render-helpers.js";
+import type { Surface } from "./surface.js";
 import { renderSchemaTs, warmUpRenderThread } from "./render-thread.js";
 
 /** Where a build reads and writes. Every path is absolute. */
@@ -31,6 +33,11 @@ export interface BuildContext {
   overrides?: LoadedOverride[];
   spec?: JsonObject;
   origins?: Origins;
+  /** The helper surface (from the spec and openapi/helpers.yaml) and its committed form. */
+  surface?: Surface;
+  surfaceReport?: SurfaceReport;
+  /** The helper surface as committed before this build, if there was one. */
+  previousSurfaceReport?: SurfaceReport;
   /** Non-fatal findings, printed by the CLI even with --quiet. */
   warnings: string[];
   /** Progress and reports meant for the person running the build (silenced by --quiet). */
@@ -87,12 +94,12 @@ export async function runSteps(
   return timings;
 }
 
-function need<T>(value: T | undefined, what: string): T {
+export function need<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`build step order: ${what} is not available yet`);
   return value;
 }
 
-const display = (context: BuildContext, path: string) => displayPath(path, context.paths.rootDir);
+export const display = (context: BuildContext, path: string) => displayPath(path, context.paths.rootDir);
 
 /** Steps that produce the corrected, validated spec (what `buildSpec` runs). */
 export const specSteps: BuildStep[] = [
@@ -134,7 +141,7 @@ export const specSteps: BuildStep[] = [
         need(context.base, "base"),
         need(context.fragments, "fragments"),
       );
-      applyOverrides(spec, need(context.overrides, "overrides"));
+      context.warnings.push(...applyOverrides(spec, need(context.overrides, "overrides")));
       context.spec = spec;
       context.origins = origins;
     },
@@ -167,10 +174,18 @@ export const buildSteps: BuildStep[] = [
   {
     name: "lint (redocly)",
     async run(context) {
-      const { lintSpec, lintFailure } = await import("./lint.js");
-      const problems = await lintSpec(need(context.spec, "spec"), context.paths.redoclyConfig);
-      if (problems.length)
-        throw lintFailure(problems, need(context.origins, "origins"), "src/generated/openapi.json");
+      const { dropInvalidExamples, lintSpec, lintFailure } = await import("./lint.js");
+      const spec = need(context.spec, "spec");
+      const origins = need(context.origins, "origins");
+      const specFile = "src/generated/openapi.json";
+      let problems = await lintSpec(spec, context.paths.redoclyConfig);
+      // A stale example is dropped with a warning; linting again shows that nothing else was wrong.
+      const defects = dropInvalidExamples(spec, problems, origins, specFile);
+      if (defects.length) {
+        context.warnings.push(...defects);
+        problems = await lintSpec(spec, context.paths.redoclyConfig);
+      }
+      if (problems.length) throw lintFailure(problems, origins, specFile);
     },
   },
   {
@@ -210,6 +225,14 @@ export const buildSteps: BuildStep[] = [
     },
   },
   {
+    name: "helpers.ts + surface.json",
+    warmUp: warmUpRenderThread, // prettier runs there
+    async run(context) {
+      const { generateHelpers } = await import("./helpers-step.js");
+      await generateHelpers(context);
+    },
+  },
+  {
     // Runs after every generation step so that a build that failed never records a change.
     name: "spec diff → CHANGELOG.md",
     inputs: ["CHANGELOG.md"],
@@ -235,7 +258,8 @@ export const buildSteps: BuildStep[] = [
       const current = await readFile(readme, "utf8").catch(() => undefined);
       if (current === undefined) return; // a project without a README (tests, benches) has no table to keep
       const spec = need(context.spec, "spec");
-      context.outputs.set(readme, renderReadmeCoverage(current, spec, display(context, readme)));
+      const surface = need(context.surface, "surface");
+      context.outputs.set(readme, renderReadmeCoverage(current, spec, surface, display(context, readme)));
     },
   },
 ];
@@ -304,7 +328,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const cacheKey = () =>
     computeCacheKey({
       rootDir: paths.rootDir,
-      inputDirs: [paths.openapiDir, paths.overridesDir, BUILD_CODE_DIR],
+      // src/ too: the hand-written helpers are checked against the spec (and outputs land in src/generated).
+      inputDirs: [paths.openapiDir, paths.overridesDir, BUILD_CODE_DIR, join(paths.rootDir, "src")],
       inputFiles: [
         paths.redoclyConfig,
         join(paths.rootDir, ".prettierrc.json"),

@@ -1,0 +1,63 @@
+import { requireOrgId, unwrap, type CoreClient } from "../core.js";
+
+/** Options every helper takes as its last argument. */
+export interface RequestOptions {
+  /** The organization to act on; defaults to the client's `orgId`. */
+  orgId?: number;
+  /** Aborts the call; the signal's reason is rethrown as it is. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms (the client's default when omitted). */
+  timeout?: number;
+  /** Retries for this call (the client's default when omitted). */
+  maxRetries?: number;
+}
+
+/**
+ * One call of a documented operation, as the generated helpers describe it: the path and query parameters and
+ * the body the caller gave, and where the organization id goes (`org_id` in the path, the query or the body).
+ */
+export interface CallParts {
+  org?: "path" | "query" | "body";
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/**
+ * Sends `route` ("METHOD /path/template") with the parts and the per-request options, and resolves to the answer's
+ * data or throws the typed error. The organization is resolved before anything is sent, so a missing one throws
+ * at the call. The one request path of every helper, generated or hand-written.
+ */
+export function send<T>(
+  core: CoreClient,
+  route: string,
+  parts: CallParts,
+  options: RequestOptions = {},
+): Promise<T> {
+  const [method, path] = splitRoute(route);
+  const init: Record<string, unknown> = withOrg(core, parts, options);
+  // Only what was given: an undefined option must not shadow the client's default.
+  for (const key of ["signal", "timeout", "maxRetries"] as const)
+    if (options[key] !== undefined) init[key] = options[key];
+  const request = core.api.request as (method: string, path: string, init: object) => Promise<never>;
+  return unwrap<T>(request(method, path, init), { method, path });
+}
+
+/** openapi-fetch's `{ params, body }` of a call, with the organization filled in where the operation takes it. */
+function withOrg(core: CoreClient, { org, path, query, body }: CallParts, options: RequestOptions) {
+  if (org) {
+    const orgId = requireOrgId(core, options.orgId);
+    if (org === "path") path = { ...path, org_id: orgId };
+    else if (org === "query") query = { ...query, org_id: orgId };
+    else body = { org_id: orgId, ...(body as object) };
+  }
+  return { params: { path, query }, body };
+}
+
+function splitRoute(route: string): [method: string, path: string] {
+  const space = route.indexOf(" ");
+  return [route.slice(0, space), route.slice(space + 1)];
+}
+
+/** A body whose `org_id` the client fills in (the call's `orgId`, else the client's) unless it is given. */
+export type WithoutOrg<Body> = Omit<Body, "org_id"> & { org_id?: number };
