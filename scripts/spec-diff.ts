@@ -2,7 +2,8 @@
  * npm run spec:diff [-- <old> <new>] [--json] [--fail-on-breaking] [--changelog]
  *
  * Compares two merged specs (JSON or YAML files) and prints what changed, classified for code using this
- * client. Without files: the committed src/generated/openapi.json (git HEAD) against the working tree's.
+ * client. Without files: the committed src/generated/openapi.json (git HEAD) against the working tree's, and
+ * the committed helper surface (src/generated/surface.json) against the working tree's.
  * Exit codes: 0 done, 1 breaking changes with --fail-on-breaking, 2 bad usage or unreadable spec.
  */
 import { execFile } from "node:child_process";
@@ -10,15 +11,19 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { parse as parseYaml } from "yaml";
+import type { SurfaceReport } from "./lib/build/render-helpers.js";
 import {
   appendToChangelog,
   diffSpecs,
+  diffSurfaces,
+  withSurfaceChanges,
   renderMarkdown,
   SpecDiffError,
   type OpenApiDocument,
 } from "./lib/diff/index.js";
 
 const SPEC_PATH = "src/generated/openapi.json";
+const SURFACE_PATH = "src/generated/surface.json";
 const CHANGELOG_PATH = "CHANGELOG.md";
 const USAGE =
   "usage: npm run spec:diff [-- <old.json|yaml> <new.json|yaml>] [--json] [--fail-on-breaking] [--changelog]";
@@ -47,7 +52,12 @@ async function main(argv: string[]): Promise<number> {
     positionals.length === 2
       ? await Promise.all(positionals.map((file) => readSpecFile(file)))
       : [await readCommittedSpec(), await readSpecFile(SPEC_PATH, "run `npm run build` first")];
-  const report = diffSpecs(previous!, next!);
+  let report = diffSpecs(previous!, next!);
+  // Against the committed tree, what changed for helper users too (the committed surface.json vs the rebuilt one).
+  if (positionals.length === 0) {
+    const [was, is] = await Promise.all([readCommittedSurface(), readJsonFile(SURFACE_PATH)]);
+    if (was && is) report = withSurfaceChanges(report, diffSurfaces(was, is));
+  }
 
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(renderMarkdown(report, { version: await packageVersion() }).trimEnd());
@@ -109,6 +119,26 @@ async function readCommittedSpec(): Promise<OpenApiDocument> {
     }
     throw new UsageError(`git show ${source} failed: ${stderr.trim() || String(error)}`);
   }
+}
+
+/** The helper surface as last committed, or undefined when there is none yet (nothing to compare). */
+async function readCommittedSurface(): Promise<SurfaceReport | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)("git", ["show", `HEAD:${SURFACE_PATH}`], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(stdout) as SurfaceReport;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readJsonFile(file: string): Promise<SurfaceReport | undefined> {
+  return readFile(file, "utf8").then(
+    (text) => JSON.parse(text) as SurfaceReport,
+    () => undefined,
+  );
 }
 
 async function packageVersion(): Promise<string | undefined> {

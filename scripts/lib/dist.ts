@@ -121,7 +121,7 @@ async function copySpec(root: string, staging: string): Promise<void> {
 }
 
 /** Replaces dist/ by the staged tree with two renames, removing the previous tree only after the swap. */
-async function swapIn(staging: string, dist: string): Promise<void> {
+export async function swapIn(staging: string, dist: string): Promise<void> {
   const previous = `${staging}.old`;
   const hadDist = await readdir(dist).then(
     () => true,

@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ImportError } from "../../scripts/lib/import/errors.js";
+import { importDocs } from "../../scripts/lib/import/import-docs.js";
 import { convertMintlifyBlock } from "../../scripts/lib/import/mintlify.js";
 import { fastApiOperationId } from "../../scripts/lib/import/operation-id.js";
 import { parseDocsPage } from "../../scripts/lib/import/page.js";
@@ -12,7 +13,7 @@ import {
   parseOverviewRateLimits,
   parsePageRateLimit,
 } from "../../scripts/lib/import/rate-limits.js";
-import { FIXTURE_DOCS } from "./helpers.js";
+import { FIXTURE_DOCS, copyOfDocs, scratchDir } from "./helpers.js";
 
 const PLAIN_PAGES = [
   "agents/ban-all-checks-for-agent-run",
@@ -291,6 +292,59 @@ describe("Mintlify conversion rules", () => {
     expect((operation.responses as any)["200"].content["application/json"]).toEqual({ schema: {}, examples });
   });
 
+  it("an unnamed top-level object with empty properties is the open object Mintlify rendered that way", () => {
+    const { operation } = convert({
+      response: ok([{ type: "object", properties: {}, title: "Response Update Things" }]),
+    });
+    expect(JSON.stringify((operation.responses as any)["200"].content["application/json"].schema)).toBe(
+      JSON.stringify({ additionalProperties: true, type: "object", title: "Response Update Things" }),
+    );
+  });
+
+  it("a named empty model, a nested empty object and a constrained one keep their empty properties", () => {
+    const { operation, components } = convert({
+      body: {
+        "application/json": {
+          schemaArray: [
+            { type: "object", properties: {}, title: "Empty", refIdentifier: "#/components/schemas/Empty" },
+          ],
+        },
+      },
+      response: {
+        ...ok([{ type: "object", properties: { inner: { allOf: [{ type: "object", properties: {} }] } } }]),
+        "201": {
+          "application/json": {
+            schemaArray: [{ type: "object", properties: {}, additionalProperties: false }],
+            description: "Created",
+          },
+        },
+      },
+    });
+    expect((components as any).schemas.Empty).toEqual({ properties: {}, type: "object", title: "Empty" });
+    const responses = operation.responses as any;
+    expect(responses["200"].content["application/json"].schema.properties.inner).toEqual({
+      type: "object",
+      properties: {},
+    });
+    expect(responses["201"].content["application/json"].schema).toEqual({
+      properties: {},
+      additionalProperties: false,
+      type: "object",
+    });
+  });
+
+  it("the Update Check Suite Settings page's answer (an open object upstream) converts to an open object", async () => {
+    const page = "repositories/update-check-suite-settings";
+    const text = await readFile(join(FIXTURE_DOCS, "api-reference", `${page}.md`), "utf8");
+    const block = parse(text.match(/````yaml[^\n]*\n([\s\S]*?)````/)![1]!);
+    const { operation } = convertMintlifyBlock(block, `${page}.md`);
+    expect((operation.responses as any)["200"].content["application/json"].schema).toEqual({
+      additionalProperties: true,
+      type: "object",
+      title: "Response Update Check Suite Settings V1 Organizations  Org Id  Repos Check Suite Settings Put",
+    });
+  });
+
   it("deprecated: true is kept and deprecated: false left out", () => {
     expect(convert({ deprecated: true }).operation.deprecated).toBe(true);
     expect("deprecated" in convert({ deprecated: false }).operation).toBe(false);
@@ -319,6 +373,30 @@ describe("Mintlify conversion rules", () => {
     expect((error as Error).message).toBe(
       "page.md (GET /v1/things): component X is rendered twice on the page with different content",
     );
+  });
+});
+
+describe("plain-format pages", () => {
+  it("keep an empty-properties object as written: it is the source, not Mintlify's rendering", async () => {
+    const scratch = await scratchDir();
+    try {
+      const docs = await copyOfDocs(scratch.path);
+      const page = join(docs, "api-reference", "agents", "ban-all-checks-for-agent-run.md");
+      const text = await readFile(page, "utf8");
+      await writeFile(page, text.replace("schema: {}", "schema: { type: object, properties: {} }"));
+      const out = join(scratch.path, "openapi");
+      await importDocs({ source: docs, outDir: out });
+      const fragment = parse(
+        await readFile(join(out, "agents", "ban-all-checks-for-agent-run.yaml"), "utf8"),
+      );
+      const operation = fragment.paths["/v1/organizations/{org_id}/agent/run/ban"].post;
+      expect(operation.responses["200"].content["application/json"].schema).toEqual({
+        type: "object",
+        properties: {},
+      });
+    } finally {
+      await scratch.cleanup();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import type { Origins } from "./merge.js";
 import type { LoadedOverride } from "./overrides.js";
 import type { SurfaceReport } from "./render-helpers.js";
 import type { Surface } from "./surface.js";
+import { stageDist } from "./dist-step.js";
 import { renderSchemaTs, warmUpRenderThread } from "./render-thread.js";
 
 /** Where a build reads and writes. Every path is absolute. */
@@ -237,12 +238,17 @@ export const buildSteps: BuildStep[] = [
     name: "spec diff → CHANGELOG.md",
     inputs: ["CHANGELOG.md"],
     async run(context) {
-      const { diffSpecs, changelogWithReport, renderMarkdown } = await import("../diff/index.js");
+      const { diffSpecs, diffSurfaces, withSurfaceChanges, changelogWithReport, renderMarkdown } =
+        await import("../diff/index.js");
       const { rootDir, generatedDir } = context.paths;
       const previousText = await readFile(join(generatedDir, "openapi.json"), "utf8").catch(() => undefined);
       if (previousText === undefined) return; // a first build has nothing to compare with
-      const report = diffSpecs(JSON.parse(previousText), need(context.spec, "spec"));
-      if (report.changes.length === 0) return;
+      const previousSurface = context.previousSurfaceReport;
+      const report = withSurfaceChanges(
+        diffSpecs(JSON.parse(previousText), need(context.spec, "spec")),
+        previousSurface ? diffSurfaces(previousSurface, need(context.surfaceReport, "surface report")) : [],
+      );
+      if (report.changes.length === 0 && !report.helpers?.length) return;
       for (const line of renderMarkdown(report).trimEnd().split("\n")) context.log(line);
       const changelog = join(rootDir, "CHANGELOG.md");
       const updated = changelogWithReport(await readFile(changelog, "utf8").catch(() => undefined), report);
@@ -303,6 +309,8 @@ export interface RunBuildOptions {
   onStep?: (timing: StepTiming) => void;
   /** Receives what steps report (e.g. the spec change report); default: nowhere. */
   log?: (line: string) => void;
+  /** Build dist/ with the outputs (default true; a project without src/index.ts has none). */
+  dist?: boolean;
 }
 
 export interface RunBuildResult {
@@ -374,8 +382,20 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       timings,
     };
   }
+  // When src/ changes, dist/ is built first from src/ as it will be: a build whose code does not compile
+  // writes nothing.
+  const srcDir = join(paths.rootDir, "src");
+  const touchesSrc = changed.some(({ file }) => file.startsWith(srcDir));
+  const staged =
+    touchesSrc && options.dist !== false ? await stageDist(paths.rootDir, context.outputs) : undefined;
   // Unchanged files are left alone (their mtime too); the rest are replaced all together or not at all.
-  await writeFilesAtomically(new Map(changed.map(({ file, content }) => [file, content])));
+  try {
+    await writeFilesAtomically(new Map(changed.map(({ file, content }) => [file, content])));
+  } catch (error) {
+    await staged?.discard();
+    throw error;
+  }
+  await staged?.commit();
   // Some outputs are inputs too (README.md, CHANGELOG.md): key the record by the inputs as they are now, so the
   // next unchanged rebuild is a cache hit.
   if (changed.length) record.key = await cacheKey();

@@ -138,40 +138,40 @@ function describeSource(source: string): string {
 
 const lowerFirst = (text: string) => `${text[0]!.toLowerCase()}${text.slice(1)}`;
 
-/** Picks the name a type position shows: a type of the same operation, else one naming the same component. */
+/** Picks the name a type position shows: a type of the same operation, else one naming the same shape. */
 class Namer {
   readonly #bySource = new Map<string, string>();
-  readonly #byRef = new Map<string, string>();
+  readonly #byShape = new Map<string, string>();
 
   constructor(surface: Surface) {
     for (const alias of surface.types) {
       this.#bySource.set(alias.source, alias.name);
-      if (alias.ref && !this.#byRef.has(alias.ref)) this.#byRef.set(alias.ref, alias.name);
+      if (alias.shape && !this.#byShape.has(alias.shape)) this.#byShape.set(alias.shape, alias.name);
     }
   }
 
-  named(model: OperationModel, source: string, ref: string | undefined): string | undefined {
-    return this.#bySource.get(`${model.name} ${source}`) ?? (ref ? this.#byRef.get(ref) : undefined);
+  named(model: OperationModel, source: string, shape: string | undefined): string | undefined {
+    return this.#bySource.get(`${model.name} ${source}`) ?? (shape ? this.#byShape.get(shape) : undefined);
   }
 
   result(model: OperationModel): string {
-    const { name, paging, refs } = model;
+    const { name, paging, shapes } = model;
     if (paging) {
-      const page = this.named(model, "response", refs.result) ?? `OperationResponse<"${name}">`;
+      const page = this.named(model, "response", shapes.result) ?? `OperationResponse<"${name}">`;
       const item =
-        this.named(model, `response.${paging.items}[]`, refs.pageItems) ??
+        this.named(model, `response.${paging.items}[]`, shapes.pageItems) ??
         `NonNullable<OperationResponse<"${name}">["${paging.items}"]>[number]`;
       return `PagedList<${page}, ${item}>`;
     }
     if (model.result === undefined) return "Promise<void>";
-    const whole = this.named(model, "response", refs.result);
+    const whole = this.named(model, "response", shapes.result);
     if (whole) return `Promise<${whole}>`;
-    const item = this.named(model, "response[]", refs.resultItems);
+    const item = this.named(model, "response[]", shapes.resultItems);
     return `Promise<${item ? `${item}[]` : `OperationResponse<"${name}">`}>`;
   }
 
   body(model: OperationModel): string {
-    const type = this.named(model, "body", model.refs.body) ?? `OperationBody<"${model.name}">`;
+    const type = this.named(model, "body", model.shapes.body) ?? `OperationBody<"${model.name}">`;
     return model.body?.omitOrg ? `WithoutOrg<${type}>` : type;
   }
 
@@ -293,7 +293,8 @@ function docComment(helper: HelperModel): string {
     const paragraph = firstParagraph(variant.description);
     if (paragraph && paragraph !== variant.summary) lines.push("", ...paragraph.split("\n"));
     lines.push("");
-    if (variant.paging) lines.push("`await` it for the first page, `for await` it for every item of every page.");
+    if (variant.paging)
+      lines.push("`await` it for the first page, `for await` it for every item of every page.");
     lines.push(`\`${variant.route}\`${variant.rateLimit ? `, rate limit ${variant.rateLimit}` : ""}.`);
   }
   return ["  /**", ...lines.map((line) => (line ? `   * ${line}` : "   *")), "   */"].join("\n");

@@ -47,8 +47,8 @@ export interface OperationModel {
   paging: { items: string; total: string } | undefined;
   /** Every query parameter (what `query.<name>` types may name). */
   queryParams: Param[];
-  /** The components that the body, the answer, an array answer's items and a page's items are, if any. */
-  refs: { body?: string; result?: string; resultItems?: string; pageItems?: string };
+  /** The shapes (see shapeKey) of the body, the answer, an array answer's items and a page's items. */
+  shapes: { body?: string; result?: string; resultItems?: string; pageItems?: string };
 }
 
 export interface HelperModel {
@@ -69,8 +69,8 @@ export interface TypeAlias {
   expression: string;
   /** The named schema is an object: the alias is written as a mapped type so editors show its name. */
   object: boolean;
-  /** The component the named schema is, when it is one: other places typed by it take the name too. */
-  ref: string | undefined;
+  /** The named schema's shape (see shapeKey): other places of the same shape take the name too. */
+  shape: string | undefined;
 }
 
 /** A hand-written helper (src/, outside src/generated) and the operations it calls through `routes`. */
@@ -258,11 +258,11 @@ function modelOf(
   const paging = pagingOf(entry, queryParams, result, resolve, notice);
   const rateLimit = operation["x-rate-limit"];
   const items = paging ? objectProperties(resolve, result)?.[paging.items] : undefined;
-  const refs = {
-    body: directRef(nonNullRaw(resolve, bodySchema)),
-    result: directRef(nonNullRaw(resolve, result)),
-    resultItems: itemsRef(resolve, result),
-    pageItems: itemsRef(resolve, items),
+  const shapes = {
+    body: shapeKey(resolve, nonNull(resolve, bodySchema)),
+    result: shapeKey(resolve, nonNull(resolve, result)),
+    resultItems: shapeKey(resolve, arrayItems(resolve, result)),
+    pageItems: shapeKey(resolve, arrayItems(resolve, items)),
   };
   return {
     name: found.name,
@@ -285,7 +285,7 @@ function modelOf(
     result,
     paging,
     queryParams,
-    refs,
+    shapes,
   };
 }
 
@@ -404,7 +404,7 @@ function typeAliases(
         object:
           isRecord(target) &&
           (target.type === "object" || isRecord(target.properties) || Array.isArray(target.allOf)),
-        ref: directRef(nonNullRaw(resolve, schema)),
+        shape: shapeKey(resolve, target),
       });
     }
   }
@@ -492,10 +492,6 @@ function isNullable(resolve: (schema: unknown) => unknown, schema: unknown): boo
   return nonNullRaw(resolve, schema) !== schema;
 }
 
-function directRef(schema: unknown): string | undefined {
-  return isRecord(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
-}
-
 function objectProperties(
   resolve: (schema: unknown) => unknown,
   schema: unknown,
@@ -513,8 +509,40 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** The component an array schema's items are, if they are one. */
-function itemsRef(resolve: (schema: unknown) => unknown, schema: unknown): string | undefined {
+function arrayItems(resolve: (schema: unknown) => unknown, schema: unknown): unknown {
   const array = nonNull(resolve, schema);
-  return isRecord(array) && array.type === "array" ? directRef(nonNullRaw(resolve, array.items)) : undefined;
+  return isRecord(array) && array.type === "array" ? nonNull(resolve, array.items) : undefined;
 }
+
+/** Keys that document a schema without changing what it accepts. */
+const DOC_KEYS = new Set(["title", "description", "example", "examples", "$comment", "deprecated"]);
+
+/**
+ * What an object schema accepts, as a string: `$ref`s resolved, documentation left out. Two places typed alike
+ * get the same name whatever their components are called, so a schema renamed upstream keeps its type's name.
+ * Only objects count: a name for "a string" would name every string.
+ */
+function shapeKey(resolve: (schema: unknown) => unknown, schema: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const strip = (node: unknown): unknown => {
+    const resolved = resolve(node);
+    if (Array.isArray(resolved)) return resolved.map(strip);
+    if (!isRecord(resolved)) return resolved;
+    if (seen.has(resolved)) return "<cycle>";
+    seen.add(resolved);
+    const entries = Object.entries(resolved)
+      .filter(([key]) => !DOC_KEYS.has(key))
+      .map(([key, value]) => [
+        key,
+        key === "properties" && isRecord(value) ? mapValues(value, strip) : strip(value),
+      ]);
+    seen.delete(resolved);
+    return Object.fromEntries(entries.sort(([a], [b]) => String(a).localeCompare(String(b))));
+  };
+  const resolved = resolve(schema);
+  if (!isRecord(resolved) || !(resolved.type === "object" || isRecord(resolved.properties))) return undefined;
+  return JSON.stringify(strip(resolved));
+}
+
+const mapValues = (record: Record<string, unknown>, map: (value: unknown) => unknown) =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));

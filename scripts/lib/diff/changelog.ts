@@ -34,7 +34,10 @@ export async function appendToChangelog(changelogPath: string, report: ChangeRep
  * Pure, for a build step that collects its outputs before writing anything. `current` undefined: no file yet.
  */
 export function changelogWithReport(current: string | undefined, report: ChangeReport): string | undefined {
-  const marker = `<!-- spec-diff ${createHash("sha256").update(JSON.stringify(report.changes)).digest("hex").slice(0, 16)} -->`;
+  const marker = `<!-- spec-diff ${createHash("sha256")
+    .update(JSON.stringify([report.changes, report.helpers ?? []]))
+    .digest("hex")
+    .slice(0, 16)} -->`;
   if (current?.includes(marker)) return undefined;
   return insertUnreleased(current ?? CHANGELOG_HEADER, `${marker}\n${renderMarkdown(report)}`);
 }

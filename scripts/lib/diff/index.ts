@@ -7,6 +7,7 @@ export { appendToChangelog, CHANGELOG_HEADER, changelogWithReport } from "./chan
 export { classify, type Direction, type Effect } from "./compare-schemas.js";
 export { diffSpecs, SpecDiffError } from "./diff-specs.js";
 export { nextVersion, renderMarkdown, summarize } from "./render.js";
+export { diffSurfaces, withSurfaceChanges, type SurfaceChange } from "./surface.js";
 export type { Change, ChangeKind, ChangeReport, OpenApiDocument, SemverBump, Severity } from "./types.js";
 
 export interface RecordSpecChangeOptions {

@@ -46,6 +46,13 @@ export function renderMarkdown(report: ChangeReport, options: { version?: string
         : "";
     lines.push("", `Next version: ${options.version} → ${next}${preOne}.`);
   }
+  if (report.helpers?.length) {
+    lines.push("", "#### Helpers and type names", "");
+    for (const change of report.helpers)
+      lines.push(
+        `- ${change.severity === "breaking" ? "**breaking** " : ""}${change.subject}: ${change.message}`,
+      );
+  }
   for (const { severity, heading } of SECTIONS) {
     const changes = report.changes.filter((change) => change.severity === severity);
     if (changes.length === 0) continue;

@@ -1,3 +1,5 @@
+import type { SurfaceChange } from "./surface.js";
+
 /**
  * What a change means for code written against the previous release of this client:
  * - `breaking`: such code may stop compiling or start misreading data (semver major);
@@ -58,6 +60,8 @@ export interface ChangeReport {
   counts: { breaking: number; nonBreaking: number; docs: number };
   /** Sorted: breaking first, then non-breaking, then docs; within each by path, method, then discovery order. */
   changes: Change[];
+  /** What changed for code using the helpers and type names (see diffSurfaces), when both surfaces were known. */
+  helpers?: SurfaceChange[];
 }
 
 /** The parts of an OpenAPI 3.x document the diff reads; everything else is carried as unknown. */

@@ -18,6 +18,8 @@ import { isRecord, type JsonObject } from "./json.js";
  * - `type: any` means no constraint (`{}`); `type: enum<string>` is `type: string` with its `enum`.
  * - A `_mintlify/placeholder` media type is a response documented without a body: only its description stays.
  * - `examples` sit beside `schemaArray` and become the media type's `examples`.
+ * - An unnamed top-level `type: object` with empty `properties` and no other constraint is an open object
+ *   (`additionalProperties: true`) rendered as a list of its (no) properties.
  */
 export interface MintlifyOperation {
   method: string;
@@ -334,6 +336,7 @@ function convertSchema(schema: JsonObject, context: Context, where: string, topL
   }
   if (requiredProperties && result.required === undefined) result.required = requiredProperties;
   result = unwrapSingleAllOf(result, context, where);
+  if (topLevel && typeof schema.refIdentifier !== "string") result = reopenObject(result);
   if (topLevel || typeof schema.refIdentifier === "string") result = pydanticOrder(result);
 
   if (typeof schema.refIdentifier === "string") {
@@ -342,6 +345,21 @@ function convertSchema(schema: JsonObject, context: Context, where: string, topL
     return { $ref: `#/components/schemas/${escapePointer(name)}` };
   }
   return result;
+}
+
+/**
+ * Mintlify renders a top-level schema by listing its properties, so an open object (`type: object,
+ * additionalProperties: true`, what FastAPI emits for a `dict` response) comes out as `properties: {}`, which
+ * would type as an object that can hold nothing. An unnamed top-level object with no property and nothing else
+ * that constrains it is that rendering, and is put back as the open object. A named one (`refIdentifier`) is a
+ * pydantic model, whose schema really is `properties: {}` when it has no field; nested schemas keep their
+ * `additionalProperties` in Mintlify's rendering.
+ */
+function reopenObject(schema: JsonObject): JsonObject {
+  const { properties, ...rest } = schema;
+  if (schema.type !== "object" || !isRecord(properties) || Object.keys(properties).length > 0) return schema;
+  if (!Object.keys(rest).every((key) => key === "type" || ANNOTATIONS.includes(key))) return schema;
+  return { additionalProperties: true, ...rest };
 }
 
 /** `{ allOf: [inner], ...beside }` → inner merged with the annotations beside it (a clash is an error). */
