@@ -15,7 +15,13 @@ const buildCli = (...args: string[]) => [
   join(repoRoot, "scripts/build.ts"),
   ...args,
 ];
-const GENERATED = ["src/generated/openapi.json", "src/generated/schema.ts", "src/generated/operations.ts"];
+const GENERATED = [
+  "src/generated/openapi.json",
+  "src/generated/schema.ts",
+  "src/generated/operations.ts",
+  "src/generated/helpers.ts",
+  "src/generated/surface.json",
+];
 
 describe("the snapshot's fragments", () => {
   it("merge into one spec of 25 operations, with bearer auth instead of authorization parameters", async () => {
