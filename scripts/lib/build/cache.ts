@@ -14,6 +14,8 @@ export interface CacheRecord {
   key: string;
   /** Output path relative to the root → sha256 of the content written. */
   outputs: Record<string, string>;
+  /** The warnings of the build that wrote the outputs: a cache hit repeats them (the docs still have the defect). */
+  warnings?: string[];
 }
 
 export function sha256(content: string | Uint8Array): string {

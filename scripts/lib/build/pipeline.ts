@@ -350,7 +350,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   if (useCache) {
     const record = await readCacheRecord(cacheFile);
     if (record?.key === key && (await outputsMatch(paths.rootDir, record)))
-      return { cached: true, written: [], stale: [], warnings: [], timings: [] };
+      return { cached: true, written: [], stale: [], warnings: record.warnings ?? [], timings: [] };
   }
 
   for (const step of steps) step.warmUp?.();
@@ -369,6 +369,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const record: CacheRecord = {
     key,
     outputs: Object.fromEntries(relativeOutputs.map(({ name, content }) => [name, sha256(content)])),
+    warnings: context.warnings,
   };
 
   if (options.check) {
