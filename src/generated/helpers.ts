@@ -8,35 +8,7 @@ import type { PagedList, PageOptions } from "../helpers/pagination.js";
 import { call, list, Resource } from "../helpers/resource.js";
 import type { RequestOptions, WithoutOrg } from "../helpers/send.js";
 import type { OperationBody, OperationParams, OperationQuery, OperationResponse } from "../types.js";
-
-/** Every documented operation by name: its method and path template. */
-export const routes = {
-  analyzeSandboxLogs: "POST /v1/organizations/{org_id}/sandbox/{sandbox_id}/analyze-logs",
-  banAllChecksForAgentRun: "POST /v1/organizations/{org_id}/agent/run/ban",
-  createAgentRun: "POST /v1/organizations/{org_id}/agent/run",
-  editPullRequest: "PATCH /v1/organizations/{org_id}/repos/{repo_id}/prs/{pr_id}",
-  editPullRequestSimple: "PATCH /v1/organizations/{org_id}/prs/{pr_id}",
-  generateSetupCommands: "POST /v1/organizations/{org_id}/setup-commands/generate",
-  generateSlackConnectTokenEndpoint: "POST /v1/slack-connect/generate-token",
-  getAgentRun: "GET /v1/organizations/{org_id}/agent/run/{agent_run_id}",
-  getAgentRunLogs: "GET /v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs",
-  getCheckSuiteSettings: "GET /v1/organizations/{org_id}/repos/check-suite-settings",
-  getCliRules: "GET /v1/organizations/{org_id}/cli/rules",
-  getCurrentUserInfo: "GET /v1/users/me",
-  getMcpProviders: "GET /v1/mcp-providers",
-  getOauthTokenStatus: "GET /v1/oauth/tokens/status",
-  getOrganizationIntegrationsEndpoint: "GET /v1/organizations/{org_id}/integrations",
-  getOrganizations: "GET /v1/organizations",
-  getRepositories: "GET /v1/organizations/{org_id}/repos",
-  getUser: "GET /v1/organizations/{org_id}/users/{user_id}",
-  getUsers: "GET /v1/organizations/{org_id}/users",
-  listAgentRuns: "GET /v1/organizations/{org_id}/agent/runs",
-  removeCodegenFromPr: "POST /v1/organizations/{org_id}/agent/run/remove-from-pr",
-  resumeAgentRun: "POST /v1/organizations/{org_id}/agent/run/resume",
-  revokeOauthToken: "POST /v1/oauth/tokens/revoke",
-  unbanAllChecksForAgentRun: "POST /v1/organizations/{org_id}/agent/run/unban",
-  updateCheckSuiteSettings: "PUT /v1/organizations/{org_id}/repos/check-suite-settings",
-} as const;
+import * as routes from "./routes.js";
 
 /** Every documented operation by name: its operationId in the spec. */
 export type OperationIds = {
@@ -180,7 +152,7 @@ export class AgentRunsHelpers extends Resource {
     body: StopAgentRunBody,
     options?: RequestOptions,
   ): Promise<OperationResponse<"banAllChecksForAgentRun">> {
-    return call(this, routes.banAllChecksForAgentRun, { org: "path", body }, options);
+    return call(this, routes.banAllChecksForAgentRun, { body }, options);
   }
   /**
    * Create Agent Run.
@@ -190,7 +162,7 @@ export class AgentRunsHelpers extends Resource {
    * `POST /v1/organizations/{org_id}/agent/run`, rate limit 10 / 60 s (agent-creation).
    */
   create(body: CreateAgentRunBody, options?: RequestOptions): Promise<AgentRun> {
-    return call(this, routes.createAgentRun, { org: "path", body }, options);
+    return call(this, routes.createAgentRun, { body }, options);
   }
   /**
    * Get Agent Run.
@@ -200,7 +172,7 @@ export class AgentRunsHelpers extends Resource {
    * `GET /v1/organizations/{org_id}/agent/run/{agent_run_id}`, rate limit 60 / 30 s (standard).
    */
   get(agentRunId: number, options?: RequestOptions): Promise<AgentRun> {
-    return call(this, routes.getAgentRun, { org: "path", path: { agent_run_id: agentRunId } }, options);
+    return call(this, routes.getAgentRun, { path: { agent_run_id: agentRunId } }, options);
   }
   /**
    * List Agent Runs.
@@ -214,7 +186,7 @@ export class AgentRunsHelpers extends Resource {
     query: ListAgentRunsQuery = {},
     options?: RequestOptions & PageOptions,
   ): PagedList<AgentRunPage, AgentRun> {
-    return list(this, routes.listAgentRuns, { org: "path", query }, options, "items", "total");
+    return list(this, routes.listAgentRuns, { query }, options, "items", "total");
   }
   /**
    * Get Agent Run Logs.
@@ -232,7 +204,7 @@ export class AgentRunsHelpers extends Resource {
     return list(
       this,
       routes.getAgentRunLogs,
-      { org: "path", path: { agent_run_id: agentRunId }, query },
+      { path: { agent_run_id: agentRunId }, query },
       options,
       "logs",
       "total_logs",
@@ -249,7 +221,7 @@ export class AgentRunsHelpers extends Resource {
     body: StopAgentRunBody,
     options?: RequestOptions,
   ): Promise<OperationResponse<"removeCodegenFromPr">> {
-    return call(this, routes.removeCodegenFromPr, { org: "path", body }, options);
+    return call(this, routes.removeCodegenFromPr, { body }, options);
   }
   /**
    * Resume Agent Run.
@@ -259,7 +231,7 @@ export class AgentRunsHelpers extends Resource {
    * `POST /v1/organizations/{org_id}/agent/run/resume`, rate limit 60 / 30 s (standard).
    */
   resume(body: ResumeAgentRunBody, options?: RequestOptions): Promise<AgentRun> {
-    return call(this, routes.resumeAgentRun, { org: "path", body }, options);
+    return call(this, routes.resumeAgentRun, { body }, options);
   }
   /**
    * Unban All Checks For Agent Run.
@@ -272,7 +244,7 @@ export class AgentRunsHelpers extends Resource {
     body: StopAgentRunBody,
     options?: RequestOptions,
   ): Promise<OperationResponse<"unbanAllChecksForAgentRun">> {
-    return call(this, routes.unbanAllChecksForAgentRun, { org: "path", body }, options);
+    return call(this, routes.unbanAllChecksForAgentRun, { body }, options);
   }
 }
 
@@ -286,7 +258,7 @@ export class CheckSuiteSettingsHelpers extends Resource {
    * `GET /v1/organizations/{org_id}/repos/check-suite-settings`, rate limit 60 / 30 s (standard).
    */
   get(repoId: number, options?: RequestOptions): Promise<CheckSuiteSettings> {
-    return call(this, routes.getCheckSuiteSettings, { org: "path", query: { repo_id: repoId } }, options);
+    return call(this, routes.getCheckSuiteSettings, { query: { repo_id: repoId } }, options);
   }
   /**
    * Update Check Suite Settings.
@@ -300,12 +272,7 @@ export class CheckSuiteSettingsHelpers extends Resource {
     body: CheckSuiteSettingsBody,
     options?: RequestOptions,
   ): Promise<OperationResponse<"updateCheckSuiteSettings">> {
-    return call(
-      this,
-      routes.updateCheckSuiteSettings,
-      { org: "path", query: { repo_id: repoId }, body },
-      options,
-    );
+    return call(this, routes.updateCheckSuiteSettings, { query: { repo_id: repoId }, body }, options);
   }
 }
 
@@ -319,7 +286,7 @@ export class CliRulesHelpers extends Resource {
    * `GET /v1/organizations/{org_id}/cli/rules`, rate limit 30 / 60 s (get-cli-rules).
    */
   get(options?: RequestOptions): Promise<CliRules> {
-    return call(this, routes.getCliRules, { org: "path" }, options);
+    return call(this, routes.getCliRules, {}, options);
   }
 }
 
@@ -333,7 +300,7 @@ export class IntegrationsHelpers extends Resource {
    * `GET /v1/organizations/{org_id}/integrations`, rate limit 60 / 30 s (standard).
    */
   get(options?: RequestOptions): Promise<OrganizationIntegrations> {
-    return call(this, routes.getOrganizationIntegrationsEndpoint, { org: "path" }, options);
+    return call(this, routes.getOrganizationIntegrationsEndpoint, {}, options);
   }
 }
 
@@ -417,10 +384,10 @@ export class PullRequestsHelpers extends Resource {
       return call(
         this,
         routes.editPullRequest,
-        { org: "path", path: { pr_id: prId, repo_id: options!.repoId }, body },
+        { path: { pr_id: prId, repo_id: options!.repoId }, body },
         options,
       );
-    return call(this, routes.editPullRequestSimple, { org: "path", path: { pr_id: prId }, body }, options);
+    return call(this, routes.editPullRequestSimple, { path: { pr_id: prId }, body }, options);
   }
 }
 
@@ -438,7 +405,7 @@ export class RepositoriesHelpers extends Resource {
     query: OperationQuery<"getRepositories"> = {},
     options?: RequestOptions & PageOptions,
   ): PagedList<RepositoryPage, Repository> {
-    return list(this, routes.getRepositories, { org: "path", query }, options, "items", "total");
+    return list(this, routes.getRepositories, { query }, options, "items", "total");
   }
 }
 
@@ -452,7 +419,7 @@ export class SandboxHelpers extends Resource {
    * `POST /v1/organizations/{org_id}/sandbox/{sandbox_id}/analyze-logs`, rate limit 5 / 60 s (log-analysis).
    */
   analyzeLogs(sandboxId: number, options?: RequestOptions): Promise<SandboxLogAnalysis> {
-    return call(this, routes.analyzeSandboxLogs, { org: "path", path: { sandbox_id: sandboxId } }, options);
+    return call(this, routes.analyzeSandboxLogs, { path: { sandbox_id: sandboxId } }, options);
   }
 }
 
@@ -466,7 +433,7 @@ export class SetupCommandsHelpers extends Resource {
    * `POST /v1/organizations/{org_id}/setup-commands/generate`, rate limit 5 / 60 s (setup-commands).
    */
   generate(body: GenerateSetupCommandsBody, options?: RequestOptions): Promise<SetupCommands> {
-    return call(this, routes.generateSetupCommands, { org: "path", body }, options);
+    return call(this, routes.generateSetupCommands, { body }, options);
   }
 }
 
@@ -494,7 +461,7 @@ export class UsersHelpers extends Resource {
    * `GET /v1/organizations/{org_id}/users/{user_id}`, rate limit 60 / 30 s (standard).
    */
   get(userId: number, options?: RequestOptions): Promise<User> {
-    return call(this, routes.getUser, { org: "path", path: { user_id: userId } }, options);
+    return call(this, routes.getUser, { path: { user_id: userId } }, options);
   }
   /**
    * Get Users.
@@ -508,7 +475,7 @@ export class UsersHelpers extends Resource {
     query: OperationQuery<"getUsers"> = {},
     options?: RequestOptions & PageOptions,
   ): PagedList<UserPage, User> {
-    return list(this, routes.getUsers, { org: "path", query }, options, "items", "total");
+    return list(this, routes.getUsers, { query }, options, "items", "total");
   }
   /**
    * Get Current User Info.

@@ -1,4 +1,5 @@
-import { routes, type AgentRunLog, type AgentRunWithLogs } from "../generated/helpers.js";
+import type { AgentRunLog, AgentRunWithLogs } from "../generated/helpers.js";
+import * as routes from "../generated/routes.js";
 import { AgentRunTimeoutError } from "./errors.js";
 import type { HelperHost } from "./host.js";
 import { MAX_PAGE_SIZE } from "./pagination.js";
@@ -42,7 +43,7 @@ export async function* followAgentRunLogs(
         send<AgentRunWithLogs>(
           core,
           routes.getAgentRunLogs,
-          { org: "path", path: { agent_run_id: agentRunId }, query: { skip, limit: MAX_PAGE_SIZE } },
+          { path: { agent_run_id: agentRunId }, query: { skip, limit: MAX_PAGE_SIZE } },
           { orgId, maxRetries, signal },
         ),
       );

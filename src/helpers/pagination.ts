@@ -113,7 +113,8 @@ export function pagedList<Page, Item>(
   total: string,
 ): PagedList<Page, Item> {
   const { skip, limit, ...filters } = (query ?? {}) as { skip?: number; limit?: number };
-  const pageOptions = parts.org ? { ...options, orgId: requireOrgId(core, options?.orgId) } : options;
+  const takesOrg = parts.org || route.includes("{org_id}");
+  const pageOptions = takesOrg ? { ...options, orgId: requireOrgId(core, options?.orgId) } : options;
   return new PagedList<Page, Item>(
     {
       name: route,

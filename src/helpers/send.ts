@@ -14,10 +14,11 @@ export interface RequestOptions {
 
 /**
  * One call of a documented operation, as the generated helpers describe it: the path and query parameters and
- * the body the caller gave, and where the organization id goes (`org_id` in the path, the query or the body).
+ * the body the caller gave, and where the organization id goes when not in the path (a route with `{org_id}`
+ * takes it there): `org_id` in the query or in the body.
  */
 export interface CallParts {
-  org?: "path" | "query" | "body";
+  org?: "query" | "body";
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
@@ -35,7 +36,7 @@ export function send<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const [method, path] = splitRoute(route);
-  const init: Record<string, unknown> = withOrg(core, parts, options);
+  const init: Record<string, unknown> = withOrg(core, path, parts, options);
   // Only what was given: an undefined option must not shadow the client's default.
   for (const key of ["signal", "timeout", "maxRetries"] as const)
     if (options[key] !== undefined) init[key] = options[key];
@@ -44,12 +45,17 @@ export function send<T>(
 }
 
 /** openapi-fetch's `{ params, body }` of a call, with the organization filled in where the operation takes it. */
-function withOrg(core: CoreClient, { org, path, query, body }: CallParts, options: RequestOptions) {
-  if (org) {
+function withOrg(
+  core: CoreClient,
+  route: string,
+  { org, path, query, body }: CallParts,
+  options: RequestOptions,
+) {
+  if (org || route.includes("{org_id}")) {
     const orgId = requireOrgId(core, options.orgId);
-    if (org === "path") path = { ...path, org_id: orgId };
-    else if (org === "query") query = { ...query, org_id: orgId };
-    else body = { org_id: orgId, ...(body as object) };
+    if (org === "query") query = { ...query, org_id: orgId };
+    else if (org === "body") body = { org_id: orgId, ...(body as object) };
+    else path = { ...path, org_id: orgId };
   }
   return { params: { path, query }, body };
 }

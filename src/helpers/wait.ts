@@ -1,4 +1,5 @@
-import { routes, type AgentRun } from "../generated/helpers.js";
+import type { AgentRun } from "../generated/helpers.js";
+import * as routes from "../generated/routes.js";
 import type { HelperHost } from "./host.js";
 import { AgentRunTimeoutError } from "./errors.js";
 import { pollSession, type PollIntervals } from "./polling.js";
@@ -45,7 +46,7 @@ export async function waitForAgentRun(
         send<AgentRun>(
           core,
           routes.getAgentRun,
-          { org: "path", path: { agent_run_id: agentRunId } },
+          { path: { agent_run_id: agentRunId } },
           {
             orgId,
             maxRetries,

@@ -161,6 +161,7 @@ describe("bad input fails the build with the file, the operation and the problem
       "src/generated/schema.ts",
       "src/generated/operations.ts",
       "src/generated/helpers.ts",
+      "src/generated/routes.ts",
       "src/generated/surface.json",
     ]);
     const read = () => Promise.all(first.written.map((file) => readFile(join(root, file), "utf8")));

@@ -7,7 +7,7 @@ import { formatTypeScript } from "./render-thread.js";
 import { buildSurface } from "./surface.js";
 
 /**
- * The build step that generates the per-operation layer: src/generated/helpers.ts and surface.json from the spec
+ * The build step that generates the per-operation layer: src/generated/helpers.ts, routes.ts and surface.json from the spec
  * and openapi/helpers.yaml, checking the hand-written helpers of src/ (those that call `routes.<operation>`)
  * against the spec. What the docs changed is reported as warnings; see surface.ts.
  */
@@ -26,9 +26,15 @@ export async function generateHelpers(context: BuildContext): Promise<void> {
   ]);
   const surface = buildSurface(need(context.spec, "spec"), table, shownTable, sources, previous);
   context.warnings.push(...surface.notices);
-  const { code, report } = renderHelpers(surface, shownTable);
+  const { code, routes, report } = renderHelpers(surface, shownTable);
   const helpersFile = join(generatedDir, "helpers.ts");
-  context.outputs.set(helpersFile, await formatTypeScript(code, helpersFile));
+  const routesFile = join(generatedDir, "routes.ts");
+  const [helpersText, routesText] = await Promise.all([
+    formatTypeScript(code, helpersFile),
+    formatTypeScript(routes, routesFile),
+  ]);
+  context.outputs.set(helpersFile, helpersText);
+  context.outputs.set(routesFile, routesText);
   context.outputs.set(surfaceFile, `${JSON.stringify(report, null, 2)}\n`);
   context.surface = surface;
   context.surfaceReport = report;

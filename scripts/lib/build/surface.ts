@@ -425,7 +425,7 @@ function findWorkflows(
 ): Workflow[] {
   const workflows: Workflow[] = [];
   for (const { file, text } of sources) {
-    const used = [...new Set([...text.matchAll(/\broutes\.([A-Za-z0-9_]+)/g)].map((match) => match[1]!))];
+    const used = [...new Set([...text.matchAll(/(?<![\w$./])routes\.([A-Za-z_$][\w$]*)\b(?!["'])/g)].map((match) => match[1]!))];
     if (!used.length) continue;
     const helper =
       [...text.matchAll(/^export (?:async )?function\*? ?([A-Za-z0-9_]+)/gm)]
