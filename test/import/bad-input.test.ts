@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -34,7 +34,7 @@ async function editPage(parts: string[], edit: (text: string) => string): Promis
   return file;
 }
 
-/** Runs the import expecting an ImportError; checks that no fragment changed and returns the error. */
+/** Runs the import expecting an ImportError; checks that no fragment or kept page changed, returns the error. */
 async function expectImportFailure(source = docs): Promise<ImportError> {
   const error = await importDocs({ source, outDir: out }).then(
     () => undefined,
@@ -171,6 +171,30 @@ describe("bad input fails with a clear error and leaves the fragments untouched"
     );
   });
 
+  it.each(["docs-pages", "overrides"])(
+    "a docs section named %s, a directory of openapi/ that holds no fragments",
+    async (section) => {
+      const moved = join(docs, "api-reference", section, "get-user.md");
+      await mkdir(join(docs, "api-reference", section));
+      await rename(join(docs, ...GET_USER), moved);
+      const index = join(docs, "llms.txt");
+      await writeFile(
+        index,
+        (await readFile(index, "utf8")).replace(
+          "https://docs.codegen.com/api-reference/users/get-user.md",
+          `https://docs.codegen.com/api-reference/${section}/get-user.md`,
+        ),
+      );
+      const error = await expectImportFailure();
+      expect(error.source).toBe(moved);
+      expect(error.operation).toBe("GET /v1/organizations/{org_id}/users/{user_id}");
+      expect(error.problem).toBe(
+        `the page is in the docs section "${section}", a name the output directory reserves ` +
+          "(overrides, docs-pages hold no fragments), so its fragment cannot be written",
+      );
+    },
+  );
+
   it("the CLI prints the error and exits non-zero", async () => {
     await editPage(GET_USER, (text) => text.replace(/^# Get User$/m, "Get User"));
     const cli = resolve(import.meta.dirname, "../../scripts/docs-import.ts");
@@ -188,7 +212,7 @@ describe("bad input fails with a clear error and leaves the fragments untouched"
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toContain("docs:import failed, no fragment was changed:");
+    expect(failure?.stderr).toContain("docs:import failed, no fragment or kept page was changed:");
     expect(failure?.stderr).toContain("get-user.md: the page has no `# Title` line");
     expect(await readTree(out)).toEqual(before);
   });

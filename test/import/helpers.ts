@@ -4,6 +4,8 @@ import { join, resolve, sep } from "node:path";
 
 export const FIXTURE_DOCS = resolve(import.meta.dirname, "../fixtures/codegen-docs");
 export const COMMITTED_FRAGMENTS = resolve(import.meta.dirname, "../../openapi");
+/** The pages the committed fragments were imported from, as the last `npm run docs:import` kept them. */
+export const COMMITTED_DOCS_PAGES = join(COMMITTED_FRAGMENTS, "docs-pages");
 
 /** A scratch directory removed by the returned cleanup. */
 export async function scratchDir(): Promise<{ path: string; cleanup: () => Promise<void> }> {
@@ -33,4 +35,9 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
     );
   }
   return tree;
+}
+
+/** The fragments of an import's tree: every file but the kept pages under docs-pages/. */
+export function fragmentsOf(tree: Map<string, string>): Map<string, string> {
+  return new Map([...tree].filter(([path]) => !path.startsWith("docs-pages/")));
 }

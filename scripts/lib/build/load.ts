@@ -11,8 +11,8 @@ const MAX_ALIAS_COUNT = 50;
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
-/** Directories of `openapi/` that are not sections of fragments. */
-const NOT_FRAGMENT_DIRS = new Set(["overrides"]);
+/** Directories of `openapi/` that are not sections of fragments (docs-pages: the pages docs:import read). */
+const NOT_FRAGMENT_DIRS = new Set(["overrides", "docs-pages"]);
 
 /** One imported operation: `openapi/<section>/<slug>.yaml`. */
 export interface Fragment {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, rmdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { writeFilesAtomically } from "../fs-atomic.js";
 import { parseDocsIndex, type ReferencePage } from "./docs-index.js";
 import { ImportError } from "./errors.js";
@@ -29,33 +29,44 @@ export interface ImportOptions {
   log?: (line: string) => void;
 }
 
-/** Fragment paths relative to outDir, with "/" separators, sorted. */
-export interface ImportResult {
-  /** Every fragment whose content was (re)written: the added ones and the changed ones. */
+/** Paths relative to outDir, with "/" separators, sorted. */
+export interface FileChanges {
+  /** Every file whose content was (re)written: the added ones and the changed ones. */
   written: string[];
   /** The subset of `written` that did not exist before. */
   added: string[];
   unchanged: string[];
-  /** Fragments (carrying `x-source`) whose page left the index. */
+  /** Files whose page left the index (in docs-pages/, also any other file the import did not keep). */
   removed: string[];
 }
 
-/** Section directories under outDir that never hold imported fragments. */
-const NOT_FRAGMENT_DIRS = new Set(["overrides"]);
+/** The fragments (`<section>/<slug>.yaml`; removed: those carrying `x-source`) and the kept pages. */
+export interface ImportResult extends FileChanges {
+  /** The copy of the pages read, under `docs-pages/` (see KEPT_PAGES_DIR). */
+  pages: FileChanges;
+}
 
 /**
- * Imports every operation page listed by the docs index into one OpenAPI 3.1 fragment per page.
- * Every page is read and converted before anything is written, and the set is written atomically, so a bad
- * page leaves the previous fragments exactly as they were.
+ * Where, under outDir, the import keeps a copy of every page it read (llms.txt, the overview, each operation
+ * page), byte for byte and at the path it has on the site: a directory source the fragments can be re-imported
+ * from offline, and what the test of the committed fragments imports. The import owns the whole directory.
+ */
+export const KEPT_PAGES_DIR = "docs-pages";
+
+/** Directories under outDir that never hold imported fragments, so no docs section may be named after them. */
+const NOT_FRAGMENT_DIRS = new Set(["overrides", KEPT_PAGES_DIR]);
+
+/**
+ * Imports every operation page listed by the docs index into one OpenAPI 3.1 fragment per page, and keeps a
+ * copy of the pages read under `<outDir>/docs-pages/`. Every page is read and converted before anything is
+ * written, and fragments and pages are written as one atomic set, so a bad page leaves both exactly as they were.
  */
 export async function importDocs(options: ImportOptions): Promise<ImportResult> {
   const log = options.log ?? (() => {});
   const outDir = resolve(options.outDir);
   const source = openSource(options.source, options.fetch ?? globalThis.fetch);
-  const index = parseDocsIndex(
-    decodeUtf8(await source.readIndex(), source.indexLocation),
-    source.indexLocation,
-  );
+  const indexBytes = await source.readIndex();
+  const index = parseDocsIndex(decodeUtf8(indexBytes, source.indexLocation), source.indexLocation);
 
   const overview = index.find((page) => page.section === undefined && page.slug === "overview");
   if (!overview)
@@ -70,34 +81,48 @@ export async function importDocs(options: ImportOptions): Promise<ImportResult> 
       "the index links no API-reference operation page",
     );
 
-  const [policy, ...fragments] = await Promise.all([
+  const [overviewRead, pagesRead] = await Promise.all([
     readOverview(source, overview),
-    ...operationPages.map(async (page) => ({ page, ...(await source.readPage(new URL(page.url).pathname)) })),
+    Promise.all(
+      operationPages.map(async (page) => ({ page, ...(await source.readPage(new URL(page.url).pathname)) })),
+    ),
   ]);
   const files = new Map<string, string>();
   const operations = new Map<string, string>();
-  for (const { page, bytes, location } of fragments as Array<{
-    page: ReferencePage;
-    bytes: Uint8Array;
-    location: string;
-  }>) {
-    const { document, operation } = buildFragment(page, bytes, location, policy as RateLimitPolicy);
-    const relative = `${page.section}/${page.slug}.yaml`;
+  const pages = new Map<string, string>([
+    ["llms.txt", exactText(indexBytes)],
+    [keptPagePath(overview), overviewRead.text],
+  ]);
+  for (const { page, bytes, location } of pagesRead) {
+    const { document, operation } = buildFragment(page, bytes, location, overviewRead.policy);
+    if (NOT_FRAGMENT_DIRS.has(page.section!)) {
+      throw new ImportError(
+        { source: location, operation },
+        `the page is in the docs section "${page.section}", a name the output directory reserves ` +
+          `(${[...NOT_FRAGMENT_DIRS].join(", ")} hold no fragments), so its fragment cannot be written`,
+      );
+    }
     const clash = operations.get(operation);
     if (clash)
       throw new ImportError({ source: location, operation }, `the operation is also documented by ${clash}`);
     operations.set(operation, location);
-    files.set(relative, emitYaml(document));
+    files.set(`${page.section}/${page.slug}.yaml`, emitYaml(document));
+    pages.set(keptPagePath(page), exactText(bytes));
   }
-  return writeFragments(outDir, files, log);
+  return writeImport(outDir, files, pages, log);
 }
 
 async function readOverview(
   source: ReturnType<typeof openSource>,
   overview: ReferencePage,
-): Promise<RateLimitPolicy> {
+): Promise<{ policy: RateLimitPolicy; text: string }> {
   const { bytes, location } = await source.readPage(new URL(overview.url).pathname);
-  return parseOverviewRateLimits(decodeUtf8(bytes, location), location);
+  return { policy: parseOverviewRateLimits(decodeUtf8(bytes, location), location), text: exactText(bytes) };
+}
+
+/** Where a page is kept: its path on the site (as a directory source reads it), under KEPT_PAGES_DIR. */
+function keptPagePath(page: ReferencePage): string {
+  return new URL(page.url).pathname.slice(1);
 }
 
 /** Converts one operation page (either format) into its fragment document. */
@@ -187,39 +212,92 @@ export function buildFragment(
   );
 }
 
-async function writeFragments(
+/**
+ * Writes the fragments and the kept pages that changed as one atomic set, then removes the fragments and the
+ * kept pages whose page left the index.
+ */
+async function writeImport(
   outDir: string,
-  files: Map<string, string>,
+  fragments: Map<string, string>,
+  pages: Map<string, string>,
   log: (line: string) => void,
 ): Promise<ImportResult> {
-  const result: ImportResult = { written: [], added: [], unchanged: [], removed: [] };
-  const toWrite = new Map<string, string>();
-  for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const target = join(outDir, ...relative.split("/"));
-    const previous = await readFile(target, "utf8").catch(() => undefined);
-    if (previous === content) {
-      result.unchanged.push(relative);
-      continue;
-    }
-    toWrite.set(target, content);
-    result.written.push(relative);
-    if (previous === undefined) result.added.push(relative);
-    log(`${previous === undefined ? "added  " : "changed"} ${relative}`);
-  }
-  await writeFilesAtomically(toWrite);
+  const keptPages = new Map([...pages].map(([path, text]) => [`${KEPT_PAGES_DIR}/${path}`, text]));
+  const fragmentChanges = await compareWithDisk(outDir, fragments, log);
+  const pageChanges = await compareWithDisk(outDir, keptPages, log);
+  await writeFilesAtomically(new Map([...fragmentChanges.toWrite, ...pageChanges.toWrite]));
 
+  const result: ImportResult = { ...fragmentChanges.changes, pages: pageChanges.changes };
   for (const relative of await existingFragments(outDir)) {
-    if (files.has(relative)) continue;
+    if (fragments.has(relative)) continue;
     await rm(join(outDir, ...relative.split("/")));
     result.removed.push(relative);
     log(`removed ${relative}`);
     await rmdir(join(outDir, relative.split("/")[0]!)).catch(() => {}); // only succeeds once the section is empty
   }
-  const changed = result.written.length - result.added.length;
-  log(
-    `${files.size} fragments: ${result.added.length} added, ${changed} changed, ${result.unchanged.length} unchanged, ${result.removed.length} removed`,
-  );
+  result.pages.removed = await removeStalePages(outDir, keptPages, log);
+
+  log(summary(`${fragments.size} fragments`, result));
+  log(summary(`${keptPages.size} pages kept in ${KEPT_PAGES_DIR}/`, result.pages));
   return result;
+}
+
+/** Sorts files (relative path → content) into unchanged and to be written, logging each added or changed one. */
+async function compareWithDisk(
+  outDir: string,
+  files: Map<string, string>,
+  log: (line: string) => void,
+): Promise<{ changes: FileChanges; toWrite: Map<string, string> }> {
+  const changes: FileChanges = { written: [], added: [], unchanged: [], removed: [] };
+  const toWrite = new Map<string, string>();
+  for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const target = join(outDir, ...relative.split("/"));
+    const previous = await readFile(target, "utf8").catch(() => undefined);
+    if (previous === content) {
+      changes.unchanged.push(relative);
+      continue;
+    }
+    toWrite.set(target, content);
+    changes.written.push(relative);
+    if (previous === undefined) changes.added.push(relative);
+    log(`${previous === undefined ? "added  " : "changed"} ${relative}`);
+  }
+  return { changes, toWrite };
+}
+
+/**
+ * Removes every file of KEPT_PAGES_DIR that is not one of the pages just kept (the import owns the directory),
+ * then the directories left empty, deepest first.
+ */
+async function removeStalePages(
+  outDir: string,
+  keptPages: Map<string, string>,
+  log: (line: string) => void,
+): Promise<string[]> {
+  const root = join(outDir, KEPT_PAGES_DIR);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  const removed: string[] = [];
+  const directories: string[] = [];
+  for (const entry of entries) {
+    const full = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) {
+      directories.push(full);
+      continue;
+    }
+    const path = [KEPT_PAGES_DIR, ...relative(root, full).split(sep)].join("/");
+    if (keptPages.has(path)) continue;
+    await rm(full);
+    removed.push(path);
+    log(`removed ${path}`);
+  }
+  directories.sort((a, b) => b.length - a.length);
+  for (const directory of directories) await rmdir(directory).catch(() => {}); // only succeeds when empty
+  return removed.sort();
+}
+
+function summary(what: string, changes: FileChanges): string {
+  const changed = changes.written.length - changes.added.length;
+  return `${what}: ${changes.added.length} added, ${changed} changed, ${changes.unchanged.length} unchanged, ${changes.removed.length} removed`;
 }
 
 /** Fragments the importer owns: `<section>/<slug>.yaml` files carrying a top-level `x-source`. */
@@ -236,6 +314,14 @@ async function existingFragments(outDir: string): Promise<string[]> {
     }
   }
   return found.sort();
+}
+
+/**
+ * The page's text with nothing stripped (a BOM included). Only called on bytes decodeUtf8 accepted, and valid
+ * UTF-8 decodes and re-encodes to the same bytes, so the kept copy written from this text is the page as served.
+ */
+function exactText(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 }
 
 function decodeUtf8(bytes: Uint8Array, location: string): string {
