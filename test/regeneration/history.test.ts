@@ -33,7 +33,8 @@ beforeAll(async () => {
     "vitest.config.ts",
   ])
     await cp(join(repo, entry), join(scratch, entry));
-  for (const dir of ["openapi", "src"]) await cp(join(repo, dir), join(scratch, dir), { recursive: true });
+  for (const dir of ["openapi", "src", "scripts"])
+    await cp(join(repo, dir), join(scratch, dir), { recursive: true });
   await cp(join(repo, "README.md"), join(scratch, "README.md"));
   await cp(join(repo, "CHANGELOG.md"), join(scratch, "CHANGELOG.md"));
   // The package's tests that follow the spec (they name no operation), run after every step.
@@ -234,6 +235,12 @@ describe("the docs change, the package regenerates with no hand edit", () => {
     expect(lastBuild.warnings.join("\n")).toMatch(/get-repositories\.yaml.*example/i);
     await packageTestsPass();
   });
+
+  it("after all of it, every operation and every helper of the new spec passes the contract tests (Prism)", async () => {
+    for (const file of ["prism.test.ts", "synthesize.ts"])
+      await cp(join(repo, "test/contract", file), join(scratch, "test/contract", file));
+    await packageTestsPass();
+  }, 120_000);
 
   it("the page a hand-written helper needs removed: a clear failure naming it, every output left intact", async () => {
     const before = await outputs();
