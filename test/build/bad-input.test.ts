@@ -1,30 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { BuildError } from "../../scripts/lib/build/errors.js";
+import { describe, expect, it } from "vitest";
 import { runBuild } from "../../scripts/lib/build/pipeline.js";
-import { fixtureFragment, makeProject, operationOf, validFragments, type Doc } from "./project.js";
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-async function project(fragments: Record<string, Doc | string>, overrides: "real" | "none" = "real") {
-  const created = await makeProject({ fragments, overrides });
-  cleanups.push(created.cleanup);
-  return created;
-}
-
-/** Runs the build expecting a BuildError, and returns it. */
-async function buildError(root: string): Promise<BuildError> {
-  const error = await runBuild({ rootDir: root, cache: false }).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BuildError);
-  return error as BuildError;
-}
+import {
+  buildError,
+  GENERATED_FILES,
+  type Doc,
+  fixtureFragment,
+ 
+  operationOf,
+  project,
+  validFragments,
+} from "./project.js";
 
 const BAN = "POST /v1/organizations/{org_id}/agent/run/ban";
 
@@ -156,14 +143,7 @@ describe("bad input fails the build with the file, the operation and the problem
     const fragments = await validFragments();
     const { root, writeFragment } = await project(fragments);
     const first = await runBuild({ rootDir: root, cache: false });
-    expect(first.written).toEqual([
-      "src/generated/openapi.json",
-      "src/generated/schema.ts",
-      "src/generated/operations.ts",
-      "src/generated/helpers.ts",
-      "src/generated/routes.ts",
-      "src/generated/surface.json",
-    ]);
+    expect(first.written).toEqual(GENERATED_FILES);
     const read = () => Promise.all(first.written.map((file) => readFile(join(root, file), "utf8")));
     const before = await read();
 

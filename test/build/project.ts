@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
+import { afterEach, expect } from "vitest";
+import { BuildError } from "../../scripts/lib/build/errors.js";
+import { runBuild } from "../../scripts/lib/build/pipeline.js";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const fixtures = join(repoRoot, "test", "build", "fixtures");
@@ -55,4 +58,36 @@ export async function validFragments(): Promise<Record<string, Doc>> {
     "repositories/get-check-suite-settings": await fixtureFragment("get-check-suite-settings"),
     "repositories/update-check-suite-settings": await fixtureFragment("update-check-suite-settings"),
   };
+}
+
+/** What `npm run build` generates in a project, in the order it reports them written. */
+export const GENERATED_FILES = [
+  "src/generated/openapi.json",
+  "src/generated/schema.ts",
+  "src/generated/operations.ts",
+  "src/generated/helpers.ts",
+  "src/generated/routes.ts",
+  "src/generated/surface.json",
+];
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+/** A scratch project (see makeProject) removed after the test that made it. */
+export async function project(fragments: Record<string, Doc | string>, overrides: "real" | "none" = "real") {
+  const created = await makeProject({ fragments, overrides });
+  cleanups.push(created.cleanup);
+  return created;
+}
+
+/** Runs the build expecting a BuildError, and returns it. */
+export async function buildError(root: string): Promise<BuildError> {
+  const error = await runBuild({ rootDir: root, cache: false }).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(BuildError);
+  return error as BuildError;
 }

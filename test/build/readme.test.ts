@@ -35,6 +35,8 @@ describe("README coverage table", () => {
 
   it("fails naming the README when the markers are missing", () => {
     expect(() => renderReadmeCoverage("# no markers\n", spec, surface, "README.md")).toThrow(BuildError);
-    expect(() => renderReadmeCoverage("# no markers\n", spec, surface, "README.md")).toThrow(/README\.md: .*markers/);
+    expect(() => renderReadmeCoverage("# no markers\n", spec, surface, "README.md")).toThrow(
+      /README\.md: .*markers/,
+    );
   });
 });

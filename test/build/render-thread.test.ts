@@ -12,9 +12,8 @@ import {
   stopRenderThread,
   warmUpRenderThread,
 } from "../../scripts/lib/build/render-thread.js";
-import { makeProject, repoRoot, validFragments } from "./project.js";
+import { GENERATED_FILES, makeProject, repoRoot, validFragments } from "./project.js";
 
-const GENERATED = ["src/generated/openapi.json", "src/generated/schema.ts", "src/generated/operations.ts"];
 const committedSpec = async () =>
   JSON.parse(await readFile(join(repoRoot, "src/generated/openapi.json"), "utf8")) as Record<string, any>;
 
@@ -28,7 +27,7 @@ describe("the render thread (openapi-typescript and prettier in a worker)", () =
   afterAll(() => cleanup());
 
   it("a render that fails in the worker is a BuildError naming schema.ts, and no output is changed", async () => {
-    const before = await Promise.all(GENERATED.map((file) => readFile(join(root, file), "utf8")));
+    const before = await Promise.all(GENERATED_FILES.map((file) => readFile(join(root, file), "utf8")));
     const schemaStep = buildSteps.find((step) => step.name.startsWith("schema.ts"))!;
     const breakSpec: BuildStep = {
       name: "a spec openapi-typescript refuses",
@@ -47,7 +46,9 @@ describe("the render thread (openapi-typescript and prettier in a worker)", () =
       "src/generated/schema.ts: openapi-typescript and prettier could not render the merged spec: " +
         "Unsupported OpenAPI version: 4.0.0",
     );
-    expect(await Promise.all(GENERATED.map((file) => readFile(join(root, file), "utf8")))).toEqual(before);
+    expect(await Promise.all(GENERATED_FILES.map((file) => readFile(join(root, file), "utf8")))).toEqual(
+      before,
+    );
   });
 
   it("renderings pending when the worker stops finish in-process, with the same output", async () => {

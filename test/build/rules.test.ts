@@ -1,30 +1,17 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { BuildError } from "../../scripts/lib/build/errors.js";
+import { describe, expect, it } from "vitest";
 import { buildSpec, runBuild } from "../../scripts/lib/build/pipeline.js";
-import { fixtureFragment, makeProject, operationOf, repoRoot, validFragments, type Doc } from "./project.js";
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-async function project(fragments: Record<string, Doc | string>) {
-  const created = await makeProject({ fragments });
-  cleanups.push(created.cleanup);
-  return created;
-}
-
-/** Runs the build expecting a BuildError, and returns it. */
-async function buildError(root: string): Promise<BuildError> {
-  const error = await runBuild({ rootDir: root, cache: false }).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BuildError);
-  return error as BuildError;
-}
+import {
+  buildError,
+  type Doc,
+  fixtureFragment,
+ 
+  operationOf,
+  project,
+  repoRoot,
+  validFragments,
+} from "./project.js";
 
 /** The merged spec and warnings of a scratch project (merge, overrides, checks: no lint, nothing written). */
 const specOf = (root: string) => buildSpec({ openapiDir: join(root, "openapi") });
