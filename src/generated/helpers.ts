@@ -328,7 +328,7 @@ export class OauthTokensHelpers extends Resource {
    * `POST /v1/oauth/tokens/revoke`, rate limit 60 / 30 s (standard).
    */
   revoke(provider: string, options?: RequestOptions): Promise<OperationResponse<"revokeOauthToken">> {
-    return call(this, routes.revokeOauthToken, { org: "query", query: { provider: provider } }, options);
+    return call(this, routes.revokeOauthToken, { org: "query", query: { provider } }, options);
   }
   /**
    * Get Oauth Token Status.
@@ -384,7 +384,7 @@ export class PullRequestsHelpers extends Resource {
       return call(
         this,
         routes.editPullRequest,
-        { path: { pr_id: prId, repo_id: options!.repoId }, body },
+        { path: { pr_id: prId, repo_id: options.repoId }, body },
         options,
       );
     return call(this, routes.editPullRequestSimple, { path: { pr_id: prId }, body }, options);

@@ -263,12 +263,12 @@ function renderHelper(helper: HelperModel, types: Namer): RenderedHelper {
   const call = (variant: OperationModel) => {
     const path: string[] = [];
     const query: string[] = [];
-    for (const param of variant.args)
-      (param.in === "path" ? path : query).push(`${param.name}: ${argName(param)}`);
+    for (const param of variant.args) {
+      const name = argName(param);
+      (param.in === "path" ? path : query).push(name === param.name ? name : `${param.name}: ${name}`);
+    }
     for (const param of variant.options)
-      (param.in === "path" ? path : query).push(
-        `${param.name}: options${alone ? "" : "!"}.${argName(param)}`,
-      );
+      (param.in === "path" ? path : query).push(`${param.name}: options.${argName(param)}`);
     const parts: string[] = [];
     // A route with {org_id} takes the organization there: only the query and body places are said.
     if (variant.org === "query" || variant.org === "body") parts.push(`org: "${variant.org}"`);
