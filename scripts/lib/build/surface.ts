@@ -9,7 +9,19 @@ import { BuildError } from "./errors.js";
 import { isRecord, type JsonObject } from "./json.js";
 import { HTTP_METHODS } from "./load.js";
 import type { NamingEntry, NamingTable } from "./naming.js";
-import { resolvePointer } from "./validate.js";
+import {
+  arrayItems,
+  asArray,
+  isArraySchema,
+  isNullable,
+  jsonSchemaOf,
+  nonNull,
+  objectProperties,
+  resolveSchema,
+  shapeKey,
+  successSchema,
+  type Resolve,
+} from "./schema-reading.js";
 
 export interface Param {
   /** As the spec names it: "agent_run_id". */
@@ -181,7 +193,7 @@ function readOperations(spec: JsonObject): FoundOperation[] {
 function modelOf(
   found: FoundOperation,
   entry: NamingEntry,
-  resolve: (schema: unknown) => unknown,
+  resolve: Resolve,
   notice: (problem: string) => void,
 ): OperationModel {
   const { operation, pathItem } = found;
@@ -294,7 +306,7 @@ function pagingOf(
   entry: NamingEntry,
   queryParams: Param[],
   result: unknown,
-  resolve: (schema: unknown) => unknown,
+  resolve: Resolve,
   notice: (problem: string) => void,
 ): OperationModel["paging"] {
   const fields = entry.pages ?? { items: "items", total: "total" };
@@ -361,7 +373,7 @@ function groupHelpers(
 function typeAliases(
   models: OperationModel[],
   table: NamingTable,
-  resolve: (schema: unknown) => unknown,
+  resolve: Resolve,
   notices: string[],
 ): TypeAlias[] {
   const byName = new Map(models.map((model) => [model.name, model]));
@@ -425,7 +437,11 @@ function findWorkflows(
 ): Workflow[] {
   const workflows: Workflow[] = [];
   for (const { file, text } of sources) {
-    const used = [...new Set([...text.matchAll(/(?<![\w$./])routes\.([A-Za-z_$][\w$]*)\b(?!["'])/g)].map((match) => match[1]!))];
+    const used = [
+      ...new Set(
+        [...text.matchAll(/(?<![\w$./])routes\.([A-Za-z_$][\w$]*)\b(?!["'])/g)].map((match) => match[1]!),
+      ),
+    ];
     if (!used.length) continue;
     const helper =
       [...text.matchAll(/^export (?:async )?function\*? ?([A-Za-z0-9_]+)/gm)]
@@ -444,105 +460,3 @@ function findWorkflows(
   }
   return workflows;
 }
-
-// ---- JSON schema reading -------------------------------------------------------------------------------------
-
-function resolveSchema(spec: JsonObject, schema: unknown): unknown {
-  for (let depth = 0; isRecord(schema) && typeof schema.$ref === "string" && depth < 32; depth++)
-    schema = resolvePointer(spec, schema.$ref);
-  return schema;
-}
-
-function jsonSchemaOf(content: unknown): unknown {
-  return isRecord(content) && isRecord(content["application/json"])
-    ? content["application/json"].schema
-    : undefined;
-}
-
-/** The JSON schema of the first 2xx answer with a JSON body (200, 201, 202, …). */
-function successSchema(responses: unknown, resolve: (schema: unknown) => unknown): unknown {
-  if (!isRecord(responses)) return undefined;
-  for (const status of Object.keys(responses)
-    .filter((code) => /^2\d\d$/.test(code))
-    .sort()) {
-    const response = resolve(responses[status]);
-    if (isRecord(response)) {
-      const schema = jsonSchemaOf(response.content);
-      if (schema !== undefined) return schema;
-    }
-  }
-  return undefined;
-}
-
-/** The schema without its `null` alternative (anyOf/oneOf [X, null]), resolved. */
-function nonNull(resolve: (schema: unknown) => unknown, schema: unknown): unknown {
-  return resolve(nonNullRaw(resolve, schema));
-}
-
-function nonNullRaw(resolve: (schema: unknown) => unknown, schema: unknown): unknown {
-  const resolved = resolve(schema);
-  if (!isRecord(resolved)) return schema;
-  const variants = resolved.anyOf ?? resolved.oneOf;
-  if (!Array.isArray(variants)) return schema;
-  const rest = variants.filter((variant) => !(isRecord(variant) && variant.type === "null"));
-  return rest.length === 1 ? rest[0] : schema;
-}
-
-function isNullable(resolve: (schema: unknown) => unknown, schema: unknown): boolean {
-  return nonNullRaw(resolve, schema) !== schema;
-}
-
-function objectProperties(
-  resolve: (schema: unknown) => unknown,
-  schema: unknown,
-): Record<string, unknown> | undefined {
-  const resolved = nonNull(resolve, schema);
-  return isRecord(resolved) && isRecord(resolved.properties) ? resolved.properties : undefined;
-}
-
-function isArraySchema(resolve: (schema: unknown) => unknown, schema: unknown): boolean {
-  const resolved = nonNull(resolve, schema);
-  return isRecord(resolved) && resolved.type === "array";
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function arrayItems(resolve: (schema: unknown) => unknown, schema: unknown): unknown {
-  const array = nonNull(resolve, schema);
-  return isRecord(array) && array.type === "array" ? nonNull(resolve, array.items) : undefined;
-}
-
-/** Keys that document a schema without changing what it accepts. */
-const DOC_KEYS = new Set(["title", "description", "example", "examples", "$comment", "deprecated"]);
-
-/**
- * What an object schema accepts, as a string: `$ref`s resolved, documentation left out. Two places typed alike
- * get the same name whatever their components are called, so a schema renamed upstream keeps its type's name.
- * Only objects count: a name for "a string" would name every string.
- */
-function shapeKey(resolve: (schema: unknown) => unknown, schema: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  const strip = (node: unknown): unknown => {
-    const resolved = resolve(node);
-    if (Array.isArray(resolved)) return resolved.map(strip);
-    if (!isRecord(resolved)) return resolved;
-    if (seen.has(resolved)) return "<cycle>";
-    seen.add(resolved);
-    const entries = Object.entries(resolved)
-      .filter(([key]) => !DOC_KEYS.has(key))
-      .map(([key, value]) => [
-        key,
-        key === "properties" && isRecord(value) ? mapValues(value, strip) : strip(value),
-      ]);
-    seen.delete(resolved);
-    return Object.fromEntries(entries.sort(([a], [b]) => String(a).localeCompare(String(b))));
-  };
-  const resolved = resolve(schema);
-  if (!isRecord(resolved) || !(resolved.type === "object" || isRecord(resolved.properties))) return undefined;
-  return JSON.stringify(strip(resolved));
-}
-
-const mapValues = (record: Record<string, unknown>, map: (value: unknown) => unknown) =>
-  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
