@@ -9,6 +9,8 @@ export const VERSION = "0.1.0";
 
 export const DEFAULT_BASE_URL = "https://api.codegen.com";
 
+const USER_AGENT = `codegen-api/${VERSION}`;
+
 export interface CodegenClientOptions extends ResilienceOptions {
   /** API token, sent as `Authorization: Bearer …` to `baseUrl`'s origin only. Default: env `CODEGEN_API_TOKEN`. */
   token?: string;
@@ -37,33 +39,37 @@ type CallMethod<M extends Method> = <P extends PathsWith<M>, Init extends MaybeO
 ) => Promise<FetchResponse<Extract<paths[P][M], Record<string | number, any>>, Init, `${string}/${string}`>>;
 
 /**
- * The typed openapi-fetch client (`client.GET("/v1/users/me")` resolves to `{ data, error, response }`, and every
- * call takes the per-request options `timeout`, `maxRetries`, `retryNonIdempotent`, `throttle`) plus the helpers
- * (`client.agentRuns.create(…)`, `client.waitForAgentRun(…)`, …), which throw typed errors.
+ * The typed openapi-fetch client: `api.GET("/v1/users/me")` resolves to `{ data, error, response }`, and every
+ * call takes the per-request options `timeout`, `maxRetries`, `retryNonIdempotent`, `throttle`.
  */
-export type CodegenClient = Omit<Client<paths>, Uppercase<Method>> & {
+export type CodegenApi = Omit<Client<paths>, Uppercase<Method>> & {
   [M in Method as Uppercase<M>]: CallMethod<M>;
-} & Helpers & {
-    /** The default organization (option `orgId`, env `CODEGEN_ORG_ID`), if any. */
-    readonly orgId: number | undefined;
-  };
+} & {
+  /** The default organization (option `orgId`, env `CODEGEN_ORG_ID`), if any. */
+  readonly orgId: number | undefined;
+};
+
+/**
+ * The raw client plus the helpers (`client.agentRuns.create(…)`, `client.waitForAgentRun(…)`, …), which throw
+ * typed errors.
+ */
+export type CodegenClient = CodegenApi & Helpers;
 
 type Env = Record<string, string | undefined>;
 
 /**
- * The Codegen API client. A call goes: resilience (throttle, timeout, retry; around openapi-fetch) → openapi-fetch
- * and its middleware → the token (to the configured origin only) → `fetch`. Options are resolved and checked
- * here, once; errors name the option and the environment variable, never the token's value.
+ * The raw Codegen API client, without the helpers (a program that needs none bundles none). A call goes:
+ * resilience (throttle, timeout, retry; around openapi-fetch) → openapi-fetch and its middleware → the token (to
+ * the configured origin only) → `fetch`. Options are resolved and checked here, once; errors name the option and
+ * the environment variable, never the token's value.
  */
-export function createCodegenClient(options: CodegenClientOptions = {}): CodegenClient {
+export function createCodegenApi(options: CodegenClientOptions = {}): CodegenApi {
   // Browsers and edge runtimes have no `process`: read the environment only where it exists.
   const runtime = (globalThis as { process?: { env?: Env; versions?: { node?: string } } }).process;
   const env = runtime?.env ?? {};
   const token = (options.token ?? env.CODEGEN_API_TOKEN ?? "").trim();
   if (!token)
-    throw new ConfigurationError(
-      "Missing API token: pass `token` to createCodegenClient() or set CODEGEN_API_TOKEN",
-    );
+    throw new ConfigurationError("Missing API token: pass the `token` option or set CODEGEN_API_TOKEN");
   // `Headers` would throw a TypeError quoting the value: reject it here with a message that does not.
   if (!/^[\t\x20-\x7e\x80-\xff]+$/.test(token))
     throw new ConfigurationError("Invalid API token (`token` / CODEGEN_API_TOKEN): not a valid header value");
@@ -85,14 +91,15 @@ export function createCodegenClient(options: CodegenClientOptions = {}): Codegen
     );
 
   // Browsers manage User-Agent themselves (a custom one needs CORS approval): send ours elsewhere only.
-  const ours = `codegen-api/${VERSION}`;
-  const userAgent = options.userAgent ? `${options.userAgent} ${ours}` : runtime?.versions?.node && ours;
+  const userAgent = options.userAgent
+    ? `${options.userAgent} ${USER_AGENT}`
+    : runtime?.versions?.node && USER_AGENT;
   const headers = { ...options.headers, ...(userAgent && { "User-Agent": userAgent }) };
   // The token goes to the configured origin only (fetch drops it on cross-origin redirects too), and is added as
   // the request leaves, after any middleware: middleware that logs requests cannot leak it.
   const authorization = `Bearer ${token}`;
   const ownPrefix = `${baseUrl}/`;
-  const client = withResilience(
+  const api = withResilience(
     (transport) => createClient<paths>({ baseUrl, headers, ...transport }),
     baseUrl,
     options,
@@ -101,5 +108,11 @@ export function createCodegenClient(options: CodegenClientOptions = {}): Codegen
         sent.set("Authorization", authorization);
     },
   );
-  return { ...client, ...createHelpers({ api: client, orgId }), orgId } as CodegenClient;
+  return Object.assign(api, { orgId }) as unknown as CodegenApi;
+}
+
+/** The Codegen API client: the raw client (`createCodegenApi`) with the workflow helpers. */
+export function createCodegenClient(options: CodegenClientOptions = {}): CodegenClient {
+  const api = createCodegenApi(options);
+  return { ...api, ...createHelpers({ api, orgId: api.orgId }) };
 }

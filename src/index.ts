@@ -2,9 +2,10 @@
  * codegen-api: the typed client for the Codegen Developer API.
  * `createCodegenClient()` is the entry point; everything else here is what its users name in their code.
  */
-export { createCodegenClient, DEFAULT_BASE_URL, VERSION } from "./client.js";
-export type { CodegenClient, CodegenClientOptions } from "./client.js";
+export { createCodegenApi, createCodegenClient, DEFAULT_BASE_URL, VERSION } from "./client.js";
+export type { CodegenApi, CodegenClient, CodegenClientOptions } from "./client.js";
 export * from "./errors.js";
+// The named types (AgentRun, CreateAgentRunBody, …: generated from openapi/helpers.yaml) and the generic ones.
 export type * from "./types.js";
 
 // Helpers: what their results and options are called.
@@ -18,20 +19,12 @@ export {
 } from "./helpers/index.js";
 export type {
   AgentRunOutcome,
-  AgentRunLogsQuery,
-  CheckSuiteSettingsBody,
   Clock,
-  CreateAgentRunBody,
-  EditPullRequestBody,
   FollowAgentRunLogsOptions,
-  GenerateSetupCommandsBody,
   Helpers,
-  ListAgentRunsQuery,
   PageOptions,
   PollIntervals,
   RequestOptions,
-  ResumeAgentRunBody,
-  StopAgentRunBody,
   WaitForAgentRunOptions,
 } from "./helpers/index.js";
 

@@ -4,8 +4,10 @@
  *   - bare openapi-fetch (createClient with the Authorization header)
  *   - raw fetch + JSON parse
  * over an in-memory fetch passed as the `fetch` option (the client's own overhead) and, with the runtime's own
- * fetch, against a keep-alive loopback node:http server (what it costs next to a real round trip), then the ratios (goal: full client ≥ 0.9× bare openapi-fetch) and the
- * gzipped size of the ESM entry.
+ * fetch, against a keep-alive loopback node:http server (what it costs next to a real round trip), then the ratios
+ * (goal: full client ≥ 0.9× bare openapi-fetch), the heap per client of bare openapi-fetch, createCodegenApi and
+ * createCodegenClient (./heap.ts), and the gzipped size of the two bundles: everything the ESM entry exports, and
+ * raw calls only (createCodegenApi).
  *
  * Each measurement runs in a fresh child process of its own (warm-up, then a timed run): contenders sharing a
  * process share openapi-fetch's JIT state and each other's garbage, which skewed in-process figures by ±20 %.
@@ -22,7 +24,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/generated/schema.js";
 import { buildDistIfStale } from "../lib/build/dist-step.js";
-import { formatBundleSize, measureBundleSize } from "../size.js";
+import { BUNDLES, formatBundleSize, measureBundleSize, type BundleName } from "../size.js";
+import { formatHeapPerClient, measureHeapPerClient } from "./heap.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const ROUNDS = 7;
@@ -163,5 +166,7 @@ else {
   console.log(
     `\nFull client vs bare openapi-fetch: ${memory.toFixed(2)}× in memory, ${loopback.toFixed(2)}× loopback (goal ≥ 0.9×)`,
   );
-  console.log(formatBundleSize(await measureBundleSize(root)));
+  console.log(`\n${formatHeapPerClient(measureHeapPerClient(root))}\n`);
+  for (const name of Object.keys(BUNDLES) as BundleName[])
+    console.log(formatBundleSize(await measureBundleSize(root, name)));
 }

@@ -5,6 +5,9 @@
  * every attempt gets between `timeoutMs` and `timeoutMs + slackMs`. The timer is cleared when the cohort's last
  * attempt ends: an idle client holds no timer and keeps no process alive. A caller's own signal (or a streamed
  * body, whose signal outlives the attempt) gets a cohort of its own that forwards the caller's abort.
+ *
+ * A cohort only times attempts out, whichever client made them, so the open cohorts are shared by every client:
+ * a client carries no timeout state of its own.
  */
 export interface Cohort {
   readonly signal: AbortSignal;
@@ -13,8 +16,9 @@ export interface Cohort {
    * signal still cannot outlive the timeout. Nothing of a settled attempt stays referenced by the cohort.
    */
   race<T>(pending: Promise<T>): Promise<T>;
+  readonly timeoutMs: number;
   timer?: ReturnType<typeof setTimeout>;
-  closesAt: number;
+  readonly closesAt: number;
   joined: number;
   active: number;
   forward?: () => void;
@@ -26,59 +30,58 @@ const MAX_COHORT = 64;
 // setTimeout fires at once for delays past 2^31-1 ms: longer timeouts get no timer at all.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function createDeadlines() {
-  const open = new Map<number, Cohort>();
+/** Timeout → the cohort attempts with that timeout join, while it has attempts running. */
+const open = new Map<number, Cohort>();
 
-  const start = (timeoutMs: number, slackMs: number, follow?: AbortSignal): Cohort => {
-    const controller = new AbortController();
-    const { signal } = controller;
-    const racing = new Set<(reason: unknown) => void>();
-    signal.addEventListener("abort", () => racing.forEach((reject) => reject(signal.reason)));
-    const cohort: Cohort = {
-      signal,
-      race: (pending) =>
-        new Promise((resolve, reject) => {
-          racing.add(reject);
-          pending.then(
-            (value) => (racing.delete(reject), resolve(value)),
-            (error: unknown) => (racing.delete(reject), reject(error)),
-          );
-        }),
-      closesAt: performance.now() + slackMs,
-      joined: 0,
-      active: 0,
-    };
-    if (timeoutMs + slackMs <= MAX_TIMER_MS)
-      cohort.timer = setTimeout(() => controller.abort(expired), timeoutMs + slackMs);
-    if (follow) {
-      cohort.forward = () => controller.abort(follow.reason);
-      follow.addEventListener("abort", cohort.forward);
-    }
-    return cohort;
+function start(timeoutMs: number, slackMs: number, follow?: AbortSignal): Cohort {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const racing = new Set<(reason: unknown) => void>();
+  signal.addEventListener("abort", () => racing.forEach((reject) => reject(signal.reason)));
+  const cohort: Cohort = {
+    signal,
+    race: (pending) =>
+      new Promise((resolve, reject) => {
+        racing.add(reject);
+        pending.then(
+          (value) => (racing.delete(reject), resolve(value)),
+          (error: unknown) => (racing.delete(reject), reject(error)),
+        );
+      }),
+    timeoutMs,
+    closesAt: performance.now() + slackMs,
+    joined: 0,
+    active: 0,
   };
+  if (timeoutMs + slackMs <= MAX_TIMER_MS)
+    cohort.timer = setTimeout(() => controller.abort(expired), timeoutMs + slackMs);
+  if (follow) {
+    cohort.forward = () => controller.abort(follow.reason);
+    follow.addEventListener("abort", cohort.forward);
+  }
+  return cohort;
+}
 
-  return {
-    /** The cohort an attempt runs in; undefined when there is nothing to time out or follow. */
-    begin(timeoutMs: number, follow?: AbortSignal, own?: boolean): Cohort | undefined {
-      let cohort: Cohort | undefined;
-      if (follow || own) cohort = start(timeoutMs, 0, follow);
-      else if (timeoutMs > MAX_TIMER_MS) return undefined;
-      else {
-        cohort = open.get(timeoutMs);
-        if (!cohort || cohort.joined === MAX_COHORT || performance.now() > cohort.closesAt)
-          open.set(timeoutMs, (cohort = start(timeoutMs, Math.min(100, Math.ceil(timeoutMs / 10)))));
-      }
-      cohort.joined++;
-      cohort.active++;
-      return cohort;
-    },
-    /** The attempt is over. `keepFollowing` leaves the caller's signal linked (a body the caller streams). */
-    end(cohort: Cohort, follow?: AbortSignal, keepFollowing?: boolean): void {
-      if (--cohort.active) return;
-      clearTimeout(cohort.timer);
-      if (!keepFollowing && cohort.forward) follow!.removeEventListener("abort", cohort.forward);
-      // A later attempt with this timeout starts a fresh cohort (this one's timer is gone).
-      cohort.closesAt = -1;
-    },
-  };
+/** The cohort an attempt runs in; undefined when there is nothing to time out or follow. */
+export function begin(timeoutMs: number, follow?: AbortSignal, own?: boolean): Cohort | undefined {
+  let cohort: Cohort | undefined;
+  if (follow || own) cohort = start(timeoutMs, 0, follow);
+  else if (timeoutMs > MAX_TIMER_MS) return undefined;
+  else {
+    cohort = open.get(timeoutMs);
+    if (!cohort || cohort.joined === MAX_COHORT || performance.now() > cohort.closesAt)
+      open.set(timeoutMs, (cohort = start(timeoutMs, Math.min(100, Math.ceil(timeoutMs / 10)))));
+  }
+  cohort.joined++;
+  cohort.active++;
+  return cohort;
+}
+
+/** The attempt is over. `keepFollowing` leaves the caller's signal linked (a body the caller streams). */
+export function end(cohort: Cohort, follow?: AbortSignal, keepFollowing?: boolean): void {
+  if (--cohort.active) return;
+  clearTimeout(cohort.timer);
+  if (!keepFollowing && cohort.forward) follow!.removeEventListener("abort", cohort.forward);
+  // A later attempt with this timeout starts a fresh cohort (this one's timer is gone): nothing stays open.
+  if (open.get(cohort.timeoutMs) === cohort) open.delete(cohort.timeoutMs);
 }

@@ -6,19 +6,12 @@
  * attempt, so a safe request is retried and the rest get a `ConnectionError`.
  */
 import { defaultPathSerializer, type Client } from "openapi-fetch";
-import {
-  CodegenError,
-  ConfigurationError,
-  ConnectionError,
-  parseRetryAfter,
-  ThrottledError,
-  TimeoutError,
-} from "../errors.js";
-import { rateLimits } from "../generated/operations.js";
-import { createDeadlines, expired } from "./deadlines.js";
+import { CodegenError, ConnectionError, parseRetryAfter, ThrottledError, TimeoutError } from "../errors.js";
+import * as deadlines from "./deadlines.js";
+import { rulesOf } from "./limits.js";
 import { checked, resolveOptions, type RequestResilienceOptions, type ResilienceOptions } from "./options.js";
 import { SlidingWindowLimiter } from "./throttle.js";
-import { createTransport, type Fetch, type Transport } from "./transport.js";
+import { createTransport, describing, type Transport } from "./transport.js";
 
 export type {
   RateLimitTable,
@@ -45,7 +38,9 @@ type Result = { response: Response };
 
 /**
  * `api` with every call method wrapped by throttling (per documented rate-limit group, shared by the client's
- * calls), a per-attempt timeout and safe retries. Everything that can be is prepared here, once.
+ * calls), a per-attempt timeout and safe retries. Options are checked here, once; what only calls need (a
+ * group's limiter, a timeout's timer) is created by the calls. The call methods are closures, so they work
+ * detached (`const { GET } = client`), as openapi-fetch's do.
  */
 export function withResilience<C extends Client<any>>(
   createApi: (transport: Transport) => C,
@@ -55,25 +50,17 @@ export function withResilience<C extends Client<any>>(
   beforeSend?: (request: Request) => void,
 ): C {
   const config = resolveOptions(options);
-  const limiterOf: Record<string, SlidingWindowLimiter | undefined> = {};
-  for (const [group, { limit, windowMs, operations = [] }] of Object.entries(
-    options.rateLimits ?? rateLimits,
-  )) {
-    if (!(Number.isInteger(limit) && limit > 0 && windowMs > 0))
-      throw new ConfigurationError(`Rate-limit group "${group}" needs a whole limit ≥ 1 and windowMs > 0`);
-    const limiter = new SlidingWindowLimiter(limit, windowMs, group);
-    for (const operation of operations) limiterOf[operation] = limiter;
-    // "" stands for every operation no group lists.
-    if (group === "standard") limiterOf[""] = limiter;
-  }
-  const deadlines = createDeadlines();
-  const fetchWith: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const rules = rulesOf(options.rateLimits);
+  // A group's limiter is created by the first call that needs it (most clients call a few groups, and a limiter
+  // holds a timestamp per request its window admits), and stored at once: every later call of the group,
+  // concurrent ones included, shares it and its window.
+  let limiters: SlidingWindowLimiter[] | undefined;
   const customFetch = !!options.fetch;
-  const { transport, describing } = createTransport(fetchWith, beforeSend);
+  const { onRetry } = options;
   // With middleware (the client's or the call's) or a per-call `fetch` or `Request`, a real Request is built and
   // the attempt's signal rides on it, in the call's init.
   let middleware = false;
-  const api = createApi(transport);
+  const api = createApi(createTransport(options.fetch, beforeSend));
   const send = api.request as (method: string, path: string, init?: Init) => Promise<Result>;
 
   async function call(method: string, path: string, init: Init = {}): Promise<Result> {
@@ -81,7 +68,10 @@ export function withResilience<C extends Client<any>>(
     const timeoutMs = checked("timeout", init.timeout) ?? config.timeout;
     const throttle = checked("throttle", init.throttle) ?? config.throttle;
     const operation = { method, path };
-    const limiter = throttle === false ? undefined : (limiterOf[`${method} ${path}`] ?? limiterOf[""]);
+    const rule = throttle === false ? undefined : (rules.get(`${method} ${path}`) ?? rules.get(""));
+    const limiter =
+      rule &&
+      ((limiters ??= [])[rule.slot] ??= new SlidingWindowLimiter(rule.limit, rule.windowMs, rule.group));
     const repeatable = idempotent.test(method) || init.retryNonIdempotent === true;
     const userSignal = init.signal ?? undefined;
     // A streamed body is the caller's: its timeout stops at the headers, the caller's signal stays linked.
@@ -122,7 +112,7 @@ export function withResilience<C extends Client<any>>(
       } catch (error) {
         failure = userSignal?.aborted
           ? userSignal.reason
-          : cohort?.signal.reason === expired
+          : cohort?.signal.reason === deadlines.expired
             ? new TimeoutError(operation, timeoutMs)
             : error instanceof CodegenError
               ? error
@@ -152,7 +142,7 @@ export function withResilience<C extends Client<any>>(
         delayMs = retryAfterMs ?? delayMs;
         reason = `HTTP ${status}${retryAfterMs === undefined ? "" : ` (Retry-After ${retryAfterMs} ms)`}`;
       }
-      options.onRetry?.({
+      onRetry?.({
         attempt: retry + 1,
         delayMs,
         reason,
@@ -168,15 +158,22 @@ export function withResilience<C extends Client<any>>(
     }
   }
 
-  const wrapped: Record<string, unknown> = { ...(api as object) };
-  wrapped.use = (...list: Parameters<C["use"]>) => {
-    middleware = true;
-    api.use(...list);
-  };
-  wrapped.request = (method: string, path: string, init?: Init) => call(method.toUpperCase(), path, init);
-  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"])
-    wrapped[method] = (path: string, init?: Init) => call(method, path, init);
-  return wrapped as C;
+  return {
+    request: (method: string, path: string, init?: Init) => call(method.toUpperCase(), path, init),
+    GET: (path: string, init?: Init) => call("GET", path, init),
+    PUT: (path: string, init?: Init) => call("PUT", path, init),
+    POST: (path: string, init?: Init) => call("POST", path, init),
+    DELETE: (path: string, init?: Init) => call("DELETE", path, init),
+    OPTIONS: (path: string, init?: Init) => call("OPTIONS", path, init),
+    HEAD: (path: string, init?: Init) => call("HEAD", path, init),
+    PATCH: (path: string, init?: Init) => call("PATCH", path, init),
+    TRACE: (path: string, init?: Init) => call("TRACE", path, init),
+    use: (...list: Parameters<C["use"]>) => {
+      middleware = true;
+      api.use(...list);
+    },
+    eject: api.eject,
+  } as unknown as C;
 }
 
 /** "fetch failed" says nothing; undici puts the useful part ("ECONNRESET", "other side closed") in `cause`. */

@@ -28,41 +28,53 @@ class Described {
   }
 }
 
+// While `describing` starts a call: the attempt's signal, or null without one; undefined otherwise. openapi-fetch
+// builds its Request synchronously when a call starts, so nothing else runs in between: this serves every client,
+// and no client carries a constructor of its own.
+let handoff: AbortSignal | null | undefined;
+
+/** The Request openapi-fetch builds: a real one, unless the call was started through `describing`. */
+function RequestOrDescribed(url: string, init: RequestInit) {
+  if (handoff === undefined) return new Request(url, init);
+  if (handoff) init.signal = handoff;
+  return new Described(url, init);
+}
+
+/** Looked up at call time, so polyfills apply. */
+const globalFetch: Fetch = (input, init) => fetch(input, init);
+
 /**
- * The transport of one client. `fetchWith` sends; `beforeSend` sees every request as it leaves, after
- * middleware (it adds the token). openapi-fetch gets a Request constructor that builds a real Request unless
- * the call was started through `describing`: openapi-fetch builds its Request synchronously when a call starts,
- * so a flag set around that start reaches the constructor, and so does the attempt's signal.
+ * The transport of one client: its one closure. `fetchWith` sends; `beforeSend` sees every request as it leaves,
+ * after middleware (it adds the token).
  */
-export function createTransport(fetchWith: Fetch, beforeSend?: (request: Request) => void) {
-  let describe = false;
-  let handoff: AbortSignal | undefined;
-  function RequestOrDescribed(url: string, init: RequestInit) {
-    if (!describe) return new Request(url, init);
-    if (handoff) init.signal = handoff;
-    return new Described(url, init);
-  }
-  // openapi-fetch checks what middleware returns with `instanceof` this constructor: real Requests must pass.
+export function createTransport(
+  fetchWith: Fetch = globalFetch,
+  beforeSend?: (request: Request) => void,
+): Transport {
+  // openapi-fetch checks what middleware returns with `instanceof` this constructor: real Requests must pass. Set
+  // here, not when the module loads: importing stays free of side effects, the Request of a polyfill installed
+  // since is the one used, and a runtime that loads its fetch lazily (Node) does so now, not in a first call's
+  // timeout.
   RequestOrDescribed.prototype = Request.prototype;
-  const transport: Transport = {
+  return {
     fetch: (request: Request | Described) => {
       beforeSend?.(request as Request);
       return request instanceof Described ? fetchWith(request.url, request.init) : fetchWith(request);
     },
     Request: RequestOrDescribed as unknown as typeof Request,
   };
-  return {
-    transport,
-    /** Starts an openapi-fetch call (`start`) whose request is described, with `signal` in its init. */
-    describing<T>(signal: AbortSignal | undefined, start: () => T): T {
-      describe = true;
-      handoff = signal;
-      try {
-        return start();
-      } finally {
-        describe = false;
-        handoff = undefined;
-      }
-    },
-  };
+}
+
+/**
+ * Starts an openapi-fetch call (`start`) whose request is described, with `signal` in its init. The outer state
+ * is restored after, not cleared: a serializer may start another call while this one starts.
+ */
+export function describing<T>(signal: AbortSignal | undefined, start: () => T): T {
+  const outer = handoff;
+  handoff = signal ?? null;
+  try {
+    return start();
+  } finally {
+    handoff = outer;
+  }
 }

@@ -7,8 +7,9 @@ import { promisify } from "node:util";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { beforeAll, describe, expect, it } from "vitest";
+import { measureHeapOf } from "../../scripts/bench/heap.js";
 import { buildDist } from "../../scripts/lib/dist.js";
-import { formatBundleSize, MAX_GZIPPED_BYTES, measureBundleSize } from "../../scripts/size.js";
+import { BUNDLES, formatBundleSize, measureBundleSize, type BundleName } from "../../scripts/size.js";
 
 const root = join(import.meta.dirname, "../..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -44,6 +45,9 @@ describe("the published package", () => {
       const client = entry.createCodegenClient({ token: "t" });
       expect(typeof client.GET).toBe("function");
       expect(typeof client.agentRuns.create).toBe("function");
+      const api = entry.createCodegenApi({ token: "t" });
+      expect(typeof api.GET).toBe("function");
+      expect(api.agentRuns).toBeUndefined();
       expect(
         new entry.NotFoundError({
           status: 404,
@@ -83,9 +87,25 @@ describe("the published package", () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
   });
 
-  it(`the ESM entry with every helper and openapi-fetch is under ${MAX_GZIPPED_BYTES / 1024} kB gzipped`, async () => {
-    const size = await measureBundleSize(root);
-    console.log(formatBundleSize(size));
-    expect(size.gzippedBytes).toBeLessThan(MAX_GZIPPED_BYTES);
+  it.each(Object.keys(BUNDLES) as BundleName[])(
+    "the %s bundle (openapi-fetch included) stays under its guard, gzipped",
+    async (name) => {
+      const size = await measureBundleSize(root, name);
+      console.log(formatBundleSize(size));
+      expect(size.gzippedBytes).toBeLessThan(BUNDLES[name].maxGzippedBytes);
+    },
+  );
+
+  it("a createCodegenApi client costs at most 3.5 kB of heap (figures: npm run bench)", () => {
+    expect(measureHeapOf(root, "createCodegenApi")).toBeLessThan(3.5 * 1024);
+  }, 60_000);
+
+  it("a program making only raw calls (createCodegenApi) bundles none of the helpers", async () => {
+    const { inputs } = await measureBundleSize(root, "raw");
+    expect(inputs).toContain("src/client.ts");
+    const helpers = inputs.filter(
+      (file) => file.startsWith("src/helpers/") || file === "src/generated/helpers.ts",
+    );
+    expect(helpers).toEqual([]);
   });
 });

@@ -1,8 +1,17 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ThrottledError } from "../../src/errors.js";
+import type { RateLimitTable } from "../../src/resilience/options.js";
 import { SlidingWindowLimiter } from "../../src/resilience/throttle.js";
 import { startFaultServer, type FaultServer } from "../servers/fault-server.js";
-import { createRun, getRun, maxInAnyWindow, resilientClient, scaledLimits } from "./helpers.js";
+import {
+  createRun,
+  editPr,
+  getRun,
+  maxInAnyWindow,
+  resilientClient,
+  scaledLimits,
+  split,
+} from "./helpers.js";
 
 const server: FaultServer = await startFaultServer();
 afterAll(() => server.close());
@@ -124,6 +133,62 @@ describe("a 429 with Retry-After", () => {
   });
 });
 
+describe("a group's limiter, created by the group's first call", () => {
+  /** One group, two operations: whichever is called first creates the limiter both share. */
+  const shared: RateLimitTable = {
+    standard: { limit: 1000, windowMs: 1000 },
+    shared: {
+      limit,
+      windowMs,
+      operations: [
+        "POST /v1/organizations/{org_id}/agent/run",
+        "PATCH /v1/organizations/{org_id}/prs/{pr_id}",
+      ],
+    },
+  };
+  const editPath = split(editPr)[1];
+  const groupArrivals = () => [...arrivals(createRun), ...arrivals(editPr)];
+
+  it("is shared by concurrent first calls across the group's operations: one window at the server", async () => {
+    const { api } = resilientClient(server.url, { rateLimits: shared });
+    const burst = Array.from({ length: 3 * limit + 1 }, (_, i) =>
+      i % 2
+        ? api.request("patch", editPath, { body: { title: "x" } })
+        : api.POST(createPath, { body: { prompt: "x" } }),
+    );
+    const results = await Promise.all(burst);
+    expect(results.every((result) => result.response.ok)).toBe(true);
+    expect(groupArrivals()).toHaveLength(3 * limit + 1);
+    expect(maxInAnyWindow(groupArrivals(), windowMs)).toBeLessThanOrEqual(limit);
+  });
+
+  it('with "fail", admits exactly the limit of concurrent first calls across the group\'s operations', async () => {
+    const { api } = resilientClient(server.url, { rateLimits: shared, throttle: "fail" });
+    const results = await Promise.all(
+      Array.from({ length: limit + 2 }, (_, i) =>
+        (i % 2 ? api.request("patch", editPath, { body: {} }) : api.POST(createPath, { body: {} })).catch(
+          (e: unknown) => e,
+        ),
+      ),
+    );
+    expect(results.filter((result) => result instanceof ThrottledError)).toHaveLength(2);
+    expect(groupArrivals()).toHaveLength(limit);
+  });
+
+  it("a Retry-After on one operation holds the group's other one, though it was never called before", async () => {
+    server.script(createRun, { kind: "status", status: 429, retryAfter: "0.3" });
+    const { api } = resilientClient(server.url, { rateLimits: shared });
+    const refused = api.POST(createPath, { body: {} });
+    await expect.poll(() => server.requests.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(api.request("patch", editPath, { body: {} })).resolves.toMatchObject({ data: { ok: true } });
+    await expect(refused).resolves.toMatchObject({ data: { ok: true } });
+    const [refusedAt] = arrivals(createRun);
+    for (const at of [...arrivals(editPr), ...arrivals(createRun).slice(1)])
+      expect(at - refusedAt!).toBeGreaterThanOrEqual(290);
+  });
+});
+
 describe("SlidingWindowLimiter", () => {
   it("holds a slot while its request is in flight, then for a window after the answer", () => {
     const limiter = new SlidingWindowLimiter(1, 50);
@@ -161,5 +226,14 @@ describe("the documented limits (default table)", () => {
     expect((error as ThrottledError).message).toContain("(agent-creation: 10 requests per 60 s)");
     expect(server.attempts(createRun)).toBe(10);
     await expect(api.GET("/v1/organizations/1/agent/run/7")).resolves.toMatchObject({ data: { ok: true } });
+  });
+
+  it("each client has its own windows, though the table is indexed once for all", async () => {
+    const first = resilientClient(server.url, { throttle: "fail", rateLimits: undefined });
+    const second = resilientClient(server.url, { throttle: "fail", rateLimits: undefined });
+    for (let i = 0; i < 10; i++) await first.api.POST(createPath, { body: {} });
+    await expect(first.api.POST(createPath, { body: {} })).rejects.toBeInstanceOf(ThrottledError);
+    await expect(second.api.POST(createPath, { body: {} })).resolves.toMatchObject({ data: { ok: true } });
+    expect(server.attempts(createRun)).toBe(11);
   });
 });

@@ -84,6 +84,35 @@ describe("per-attempt timeout", () => {
   });
 });
 
+describe("timeouts, shared by every client's attempts", () => {
+  const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+
+  it("attempts of two clients with the same timeout, started together, each get at least that timeout", async () => {
+    server.setDefault(getRun, { kind: "stall-headers" });
+    const timeoutMs = 100;
+    const timed = async (api: ReturnType<typeof resilientClient>["api"]) => {
+      const started = performance.now();
+      await expect(api.GET(runPath)).rejects.toBeInstanceOf(TimeoutError);
+      return performance.now() - started;
+    };
+    const first = timed(resilientClient(server.url, { timeout: timeoutMs, maxRetries: 0 }).api);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = timed(resilientClient(server.url, { timeout: timeoutMs, maxRetries: 0 }).api);
+    // Timers have millisecond resolution: allow one.
+    for (const elapsed of await Promise.all([first, second]))
+      expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 1);
+  });
+
+  it("an attempt that ends clears its timer: idle clients hold none", async () => {
+    const { api } = resilientClient(server.url, { timeout: 60_000 });
+    await api.GET(runPath);
+    const before = timers();
+    const clients = Array.from({ length: 3 }, () => resilientClient(server.url, { timeout: 60_000 }).api);
+    await Promise.all(clients.map((client) => client.GET(runPath)));
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+});
+
 describe("user abort: never retried, rejects with the signal's reason as is", () => {
   const reason = { why: "user navigated away" };
 
