@@ -1,6 +1,6 @@
 import { requireOrgId, type CoreClient } from "../core.js";
 import { ConfigurationError } from "../errors.js";
-import { send, type CallParts, type RequestOptions } from "./send.js";
+import { send, takesOrg, type CallParts, type RequestOptions } from "./send.js";
 
 /** The API's largest (and default) page size. */
 export const MAX_PAGE_SIZE = 100;
@@ -113,8 +113,9 @@ export function pagedList<Page, Item>(
   total: string,
 ): PagedList<Page, Item> {
   const { skip, limit, ...filters } = (query ?? {}) as { skip?: number; limit?: number };
-  const takesOrg = parts.org || route.includes("{org_id}");
-  const pageOptions = takesOrg ? { ...options, orgId: requireOrgId(core, options?.orgId) } : options;
+  const pageOptions = takesOrg(route, parts.org)
+    ? { ...options, orgId: requireOrgId(core, options?.orgId) }
+    : options;
   return new PagedList<Page, Item>(
     {
       name: route,

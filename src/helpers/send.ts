@@ -51,13 +51,18 @@ function withOrg(
   { org, path, query, body }: CallParts,
   options: RequestOptions,
 ) {
-  if (org || route.includes("{org_id}")) {
+  if (takesOrg(route, org)) {
     const orgId = requireOrgId(core, options.orgId);
     if (org === "query") query = { ...query, org_id: orgId };
     else if (org === "body") body = { org_id: orgId, ...(body as object) };
     else path = { ...path, org_id: orgId };
   }
   return { params: { path, query }, body };
+}
+
+/** Whether a call of `route` carries the organization id: in its path (`{org_id}`), or where `org` says. */
+export function takesOrg(route: string, org: CallParts["org"]): boolean {
+  return org !== undefined || route.includes("{org_id}");
 }
 
 function splitRoute(route: string): [method: string, path: string] {
