@@ -67,6 +67,7 @@ export const GENERATED_FILES = [
   "src/generated/operations.ts",
   "src/generated/helpers.ts",
   "src/generated/routes.ts",
+  "src/generated/names.ts",
   "src/generated/surface.json",
 ];
 
