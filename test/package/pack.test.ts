@@ -39,7 +39,7 @@ describe("npm pack", () => {
       cwd: stage,
       env: npmEnv,
     });
-    const [{ filename }] = JSON.parse(stdout) as { filename: string }[];
+    const { filename } = (JSON.parse(stdout) as { filename: string }[])[0]!;
     const project = join(stage, "consumer");
     await mkdir(project);
     await writeFile(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
