@@ -1,14 +1,14 @@
 /**
  * `npm run build [-- --check] [-- --quiet]`: merges openapi/base.yaml, the fragments and openapi/overrides/
  * into src/generated/{openapi.json,schema.ts,operations.ts}, records API changes in CHANGELOG.md, regenerates
- * the README's coverage table (see scripts/lib/build/pipeline.ts for the steps), then bundles dist/.
+ * the README's coverage table (see scripts/lib/spec/pipeline.ts for the steps), then bundles dist/.
  *   --check  write nothing; exit 1 naming the generated files that differ from what the inputs produce
  *   --quiet  do not print the step timings
  */
 import { parseArgs } from "node:util";
-import { BuildError } from "./lib/build/errors.js";
-import { buildDistIfStale } from "./lib/build/dist-step.js";
-import { runBuild } from "./lib/build/pipeline.js";
+import { BuildError } from "./lib/spec/errors.js";
+import { buildDistIfStale } from "./lib/spec/dist-step.js";
+import { runBuild } from "./lib/spec/pipeline.js";
 import { exitIfHelp, usageLine, type Usage } from "./lib/cli-help.js";
 
 const USAGE: Usage = {

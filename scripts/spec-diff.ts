@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { parse as parseYaml } from "yaml";
-import type { SurfaceReport } from "./lib/build/render-helpers.js";
+import type { SurfaceReport } from "./lib/spec/render-helpers.js";
 import { exitIfHelp, usageLine, type Usage } from "./lib/cli-help.js";
 import {
   appendToChangelog,

@@ -34,7 +34,7 @@ const RUNS = isQuick() ? 1 : 3;
 /** In the child: import the snapshot into <project>/openapi, then build <project>, in one process. */
 async function importAndBuild(project: string): Promise<void> {
   const { importDocs } = await import("../lib/import/import-docs.js");
-  const { runBuild } = await import("../lib/build/pipeline.js");
+  const { runBuild } = await import("../lib/spec/pipeline.js");
   await importDocs({
     source: join(root, "test", "fixtures", "codegen-docs"),
     outDir: join(project, "openapi"),

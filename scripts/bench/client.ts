@@ -23,7 +23,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/generated/schema.js";
-import { buildDistIfStale } from "../lib/build/dist-step.js";
+import { buildDistIfStale } from "../lib/spec/dist-step.js";
 import { BUNDLES, formatBundleSize, measureBundleSize, type BundleName } from "../size.js";
 import { exitIfHelp, isQuick, type Usage } from "../lib/cli-help.js";
 import { formatHeapPerClient, measureHeapPerClient } from "./heap.js";
