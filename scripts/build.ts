@@ -1,18 +1,40 @@
 /**
  * `npm run build [-- --check] [-- --quiet]`: merges openapi/base.yaml, the fragments and openapi/overrides/
  * into src/generated/{openapi.json,schema.ts,operations.ts}, records API changes in CHANGELOG.md, regenerates
- * the README's coverage table (see scripts/lib/build/pipeline.ts for the steps), then bundles dist/.
+ * the README's coverage table (see scripts/lib/spec/pipeline.ts for the steps), then bundles dist/.
  *   --check  write nothing; exit 1 naming the generated files that differ from what the inputs produce
  *   --quiet  do not print the step timings
  */
 import { parseArgs } from "node:util";
-import { BuildError } from "./lib/build/errors.js";
-import { buildDistIfStale } from "./lib/build/dist-step.js";
-import { runBuild } from "./lib/build/pipeline.js";
+import { BuildError } from "./lib/spec/errors.js";
+import { buildDistIfStale } from "./lib/spec/dist-step.js";
+import { runBuild } from "./lib/spec/pipeline.js";
+import { exitIfHelp, usageLine, type Usage } from "./lib/cli-help.js";
 
-const usage = "usage: npm run build -- [--check] [--quiet] [--no-cache]";
+const USAGE: Usage = {
+  command: "npm run build",
+  summary:
+    "merges openapi/ (fragments, base, overrides) into the corrected spec, generates src/generated/ (types, " +
+    "helpers, rate limits), appends the change report to CHANGELOG.md, regenerates the README's coverage table " +
+    "and bundles dist/. Offline; skipped when no input changed.",
+  options: [
+    [
+      "--check",
+      "off",
+      "write nothing; exit 1 naming the generated files that differ from what the inputs produce",
+    ],
+    ["--quiet", "off", "do not print the step timings (errors and warnings still print)"],
+    ["--no-cache", "off", "run every step even if no input changed"],
+  ],
+  exitCodes: [
+    [0, "built (or, with --check, everything up to date)"],
+    [1, "the build failed (the error names the file, operation and problem), or --check found stale files"],
+    [2, "bad usage"],
+  ],
+};
 
 async function main(): Promise<number> {
+  exitIfHelp(USAGE);
   let values;
   try {
     ({ values } = parseArgs({
@@ -20,16 +42,11 @@ async function main(): Promise<number> {
         check: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         "no-cache": { type: "boolean", default: false },
-        help: { type: "boolean", default: false },
       },
     }));
   } catch (error) {
-    console.error(`build: ${(error as Error).message}\n${usage}`);
+    console.error(`build: ${(error as Error).message}\n${usageLine(USAGE)}`);
     return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
   }
   const started = performance.now();
   const say = (line: string) => {

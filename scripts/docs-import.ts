@@ -7,28 +7,37 @@
 import { parseArgs } from "node:util";
 import { ImportError } from "./lib/import/errors.js";
 import { importDocs } from "./lib/import/import-docs.js";
+import { exitIfHelp, usageLine, type Usage } from "./lib/cli-help.js";
 
-const usage =
-  "usage: npm run docs:import -- <docs dir | https URL> [--out <dir>]   (default --out openapi/)\n" +
-  "       npm run docs:import -- openapi/docs-pages   (re-imports the pages kept by the last import, offline)";
+const USAGE: Usage = {
+  command: "npm run docs:import",
+  summary:
+    "turns the docs' API-reference pages into one OpenAPI fragment per operation (<out>/<section>/<slug>.yaml) " +
+    "and keeps the pages it read under <out>/docs-pages/. A page gone from llms.txt removes its fragment. " +
+    "`npm run docs:import -- openapi/docs-pages` re-imports the kept pages offline.",
+  arguments: [["<source>", "a docs directory, or the docs site's https URL (https://docs.codegen.com)"]],
+  options: [["--out <dir>", "openapi", "where the fragments and the kept pages go"]],
+  exitCodes: [
+    [0, "imported"],
+    [1, "a page could not be read or imported (nothing was changed)"],
+    [2, "bad usage"],
+  ],
+};
 
 async function main(): Promise<number> {
+  exitIfHelp(USAGE);
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { out: { type: "string", default: "openapi" }, help: { type: "boolean" } },
+      options: { out: { type: "string", default: "openapi" } },
     });
   } catch (error) {
-    console.error(`docs:import: ${(error as Error).message}\n${usage}`);
+    console.error(`docs:import: ${(error as Error).message}\n${usageLine(USAGE)}`);
     return 2;
   }
-  if (parsed.values.help) {
-    console.log(usage);
-    return 0;
-  }
   if (parsed.positionals.length !== 1) {
-    console.error(usage);
+    console.error(`docs:import: expected one source\n${usageLine(USAGE)}`);
     return 2;
   }
   try {

@@ -11,7 +11,8 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { parse as parseYaml } from "yaml";
-import type { SurfaceReport } from "./lib/build/render-helpers.js";
+import type { SurfaceReport } from "./lib/spec/render-helpers.js";
+import { exitIfHelp, usageLine, type Usage } from "./lib/cli-help.js";
 import {
   appendToChangelog,
   diffSpecs,
@@ -25,12 +26,29 @@ import {
 const SPEC_PATH = "src/generated/openapi.json";
 const SURFACE_PATH = "src/generated/surface.json";
 const CHANGELOG_PATH = "CHANGELOG.md";
-const USAGE =
-  "usage: npm run spec:diff [-- <old.json|yaml> <new.json|yaml>] [--json] [--fail-on-breaking] [--changelog]";
+const USAGE: Usage = {
+  command: "npm run spec:diff",
+  summary:
+    "prints what changed between two merged specs, classified for code using this client (breaking, " +
+    "non-breaking, docs only) with the semver bump. Without files: the committed src/generated/openapi.json " +
+    "(git HEAD) against the working tree's, plus the helper surface (surface.json).",
+  arguments: [["[<old> <new>]", "two spec files (JSON or YAML) to compare instead (give both or none)"]],
+  options: [
+    ["--json", "off", "print the ChangeReport (bump, counts, changes[]) instead of the markdown report"],
+    ["--fail-on-breaking", "off", "exit 1 when any change is breaking (for CI)"],
+    ["--changelog", "off", 'also append the report to CHANGELOG.md under "Unreleased"'],
+  ],
+  exitCodes: [
+    [0, "report printed"],
+    [1, "breaking changes, with --fail-on-breaking"],
+    [2, "bad usage, or a spec that cannot be read"],
+  ],
+};
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+  exitIfHelp(USAGE, argv);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -38,15 +56,10 @@ async function main(argv: string[]): Promise<number> {
       json: { type: "boolean", default: false },
       "fail-on-breaking": { type: "boolean", default: false },
       changelog: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (positionals.length !== 0 && positionals.length !== 2)
-    throw new UsageError(`expected two spec files or none\n${USAGE}`);
+    throw new UsageError(`expected two spec files or none; ${usageLine(USAGE)}`);
 
   const [previous, next] =
     positionals.length === 2

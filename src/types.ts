@@ -14,7 +14,6 @@ import type { OperationIds } from "./generated/helpers.js";
 import type { components, operations } from "./generated/schema.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
-export type * from "./generated/helpers.js";
 
 type Schemas = components["schemas"];
 /** Any schema of the spec by its component name: `Schema<"CreateAgentRunInput">`. */

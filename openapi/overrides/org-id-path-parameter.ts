@@ -1,4 +1,4 @@
-import type { Override } from "../../scripts/lib/build/overrides.js";
+import type { Override } from "../../scripts/lib/spec/overrides.js";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

@@ -66,12 +66,19 @@ export interface HeapFigure {
   median: number;
   min: number;
   max: number;
+  rounds: number;
 }
 
-export function measureHeapPerClient(root: string): HeapFigure[] {
+export function measureHeapPerClient(root: string, roundCount = ROUNDS): HeapFigure[] {
   return CONTENDERS.map((name) => {
-    const rounds = Array.from({ length: ROUNDS }, () => measureHeapOf(root, name)).sort((a, b) => a - b);
-    return { name, median: rounds[Math.floor(ROUNDS / 2)]!, min: rounds[0]!, max: rounds.at(-1)! };
+    const rounds = Array.from({ length: roundCount }, () => measureHeapOf(root, name)).sort((a, b) => a - b);
+    return {
+      name,
+      median: rounds[Math.floor(roundCount / 2)]!,
+      min: rounds[0]!,
+      max: rounds.at(-1)!,
+      rounds: roundCount,
+    };
   });
 }
 
@@ -84,7 +91,7 @@ export function formatHeapPerClient(figures: HeapFigure[]): string {
   );
   return [
     `Heap per client (${CLIENTS.toLocaleString("en")} clients kept, a fresh process per round; ` +
-      `median of ${ROUNDS} rounds, [lowest–highest])`,
+      `median of ${figures[0]?.rounds ?? ROUNDS} rounds, [lowest–highest])`,
     ...lines,
   ].join("\n");
 }

@@ -1,9 +1,10 @@
+import { HTTP_METHODS } from "./http-methods.js";
 /**
  * The README's API coverage table: every operation of the merged spec with its method and path, the helper
  * that calls it (from the generated helper surface) and its documented rate limit. `npm run build` regenerates
  * it so it never drifts from the spec.
  */
-import type { Surface } from "./build/surface.js";
+import type { Surface } from "./spec/surface.js";
 
 interface RateLimit {
   group: string;
@@ -18,8 +19,6 @@ interface Operation {
   "x-rate-limit"?: RateLimit;
 }
 
-const methods = ["get", "put", "post", "delete", "patch"] as const;
-
 /** Markdown table of every operation in `spec` (an OpenAPI document object), grouped by tag. */
 export function renderCoverageTable(
   spec: { paths?: Record<string, Record<string, unknown>> },
@@ -29,7 +28,7 @@ export function renderCoverageTable(
     throw new Error("renderCoverageTable: the spec has no `paths`");
   const rows: { tag: string; cells: string[] }[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
-    for (const method of methods) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
       const where = `${method.toUpperCase()} ${path}`;

@@ -1,5 +1,5 @@
 import { CodegenError } from "../errors.js";
-import type { AgentRun } from "../types.js";
+import type { AgentRun } from "../generated/helpers.js";
 
 /** `waitForAgentRun` or `followAgentRunLogs` ran out of time before the run settled. */
 export class AgentRunTimeoutError extends CodegenError {

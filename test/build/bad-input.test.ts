@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBuild } from "../../scripts/lib/build/pipeline.js";
+import { runBuild } from "../../scripts/lib/spec/pipeline.js";
 import {
   buildError,
   GENERATED_FILES,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { BuildError } from "../../scripts/lib/build/errors.js";
-import type { NamingTable } from "../../scripts/lib/build/naming.js";
-import { renderHelpers } from "../../scripts/lib/build/render-helpers.js";
-import { buildSurface, operationName } from "../../scripts/lib/build/surface.js";
+import { BuildError } from "../../scripts/lib/spec/errors.js";
+import type { NamingTable } from "../../scripts/lib/spec/naming.js";
+import { renderHelpers } from "../../scripts/lib/spec/render-helpers.js";
+import { buildSurface, operationName } from "../../scripts/lib/spec/surface.js";
 
 /** A spec of the given operations ("METHOD /path" → operation), FastAPI-style operationIds. */
 function spec(operations: Record<string, Record<string, unknown>>) {

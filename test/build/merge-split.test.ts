@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readFragment } from "../../scripts/lib/build/load.js";
-import { mergeFragments, splitSpec } from "../../scripts/lib/build/merge.js";
+import { readFragment } from "../../scripts/lib/spec/load.js";
+import { mergeFragments, splitSpec } from "../../scripts/lib/spec/merge.js";
 import { fixtureFragment } from "./project.js";
 
 const base = {

@@ -4,8 +4,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 import { afterEach, expect } from "vitest";
-import { BuildError } from "../../scripts/lib/build/errors.js";
-import { runBuild } from "../../scripts/lib/build/pipeline.js";
+import { BuildError } from "../../scripts/lib/spec/errors.js";
+import { runBuild } from "../../scripts/lib/spec/pipeline.js";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const fixtures = join(repoRoot, "test", "build", "fixtures");
@@ -67,6 +67,7 @@ export const GENERATED_FILES = [
   "src/generated/operations.ts",
   "src/generated/helpers.ts",
   "src/generated/routes.ts",
+  "src/generated/names.ts",
   "src/generated/surface.json",
 ];
 

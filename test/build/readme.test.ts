@@ -1,9 +1,9 @@
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { alignMarkdownTable, renderReadmeCoverage } from "../../scripts/lib/build/readme.js";
-import { BuildError } from "../../scripts/lib/build/errors.js";
-import { loadNamingTable } from "../../scripts/lib/build/naming.js";
-import { buildSurface } from "../../scripts/lib/build/surface.js";
+import { alignMarkdownTable, renderReadmeCoverage } from "../../scripts/lib/spec/readme.js";
+import { BuildError } from "../../scripts/lib/spec/errors.js";
+import { loadNamingTable } from "../../scripts/lib/spec/naming.js";
+import { buildSurface } from "../../scripts/lib/spec/surface.js";
 import spec from "../../src/generated/openapi.json" with { type: "json" };
 import { repoRoot } from "./project.js";
 

@@ -5,13 +5,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BuildError } from "../../scripts/lib/build/errors.js";
-import { buildSteps, runBuild, specSteps, type BuildStep } from "../../scripts/lib/build/pipeline.js";
+import { BuildError } from "../../scripts/lib/spec/errors.js";
+import { buildSteps, runBuild, specSteps, type BuildStep } from "../../scripts/lib/spec/pipeline.js";
 import {
   renderSchemaTs,
   stopRenderThread,
   warmUpRenderThread,
-} from "../../scripts/lib/build/render-thread.js";
+} from "../../scripts/lib/spec/render-thread.js";
 import { GENERATED_FILES, makeProject, repoRoot, validFragments } from "./project.js";
 
 const committedSpec = async () =>
@@ -62,7 +62,7 @@ describe("the render thread (openapi-typescript and prettier in a worker)", () =
 
   // Children that start the worker and then just return: each must exit by itself, well before the timeout.
   const runChild = async (...lines: string[]) => {
-    const renderer = pathToFileURL(join(repoRoot, "scripts/lib/build/render-thread.ts")).href;
+    const renderer = pathToFileURL(join(repoRoot, "scripts/lib/spec/render-thread.ts")).href;
     const script = [`const renderer = await import(${JSON.stringify(renderer)});`, ...lines].join("\n");
     const tsx = createRequire(import.meta.url).resolve("tsx");
     return promisify(execFile)(process.execPath, ["--import", tsx, "--input-type=module", "--eval", script], {

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSpec, runBuild } from "../../scripts/lib/build/pipeline.js";
+import { buildSpec, runBuild } from "../../scripts/lib/spec/pipeline.js";
 import {
   buildError,
   type Doc,

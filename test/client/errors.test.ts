@@ -8,13 +8,13 @@ import {
   ConflictError,
   createCodegenClient,
   NotFoundError,
-  parseRetryAfter,
   PermissionDeniedError,
   PlanLimitError,
   RateLimitError,
   ServerError,
   ValidationError,
 } from "../../src/index.js";
+import { parseRetryAfter } from "../../src/errors.js";
 import { unwrap } from "../../src/core.js";
 import { sendJson, startServer, type TestServer } from "./server.js";
 

@@ -1,11 +1,12 @@
+import { isHttpMethod } from "../../scripts/lib/http-methods.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCodegenClient, type CodegenClient } from "../../src/index.js";
-import { loadNamingTable } from "../../scripts/lib/build/naming.js";
-import { buildSurface, type OperationModel } from "../../scripts/lib/build/surface.js";
+import { loadNamingTable } from "../../scripts/lib/spec/naming.js";
+import { buildSurface, type OperationModel } from "../../scripts/lib/spec/surface.js";
 import { validRequest, type SynthesizedRequest } from "./synthesize.js";
 
 /**
@@ -19,11 +20,10 @@ const specPath = join(root, "src", "generated", "openapi.json");
 const spec = JSON.parse(readFileSync(specPath, "utf8")) as {
   paths: Record<string, Record<string, { operationId: string }>>;
 };
-const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 const specOperations = Object.entries(spec.paths).flatMap(([path, item]) =>
   Object.entries(item)
-    .filter(([method]) => HTTP_METHODS.has(method))
+    .filter(([method]) => isHttpMethod(method))
     .map(([method, operation]) => ({
       method,
       path,

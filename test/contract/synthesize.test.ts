@@ -1,3 +1,4 @@
+import { isHttpMethod } from "../../scripts/lib/http-methods.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -378,10 +379,9 @@ describe("the committed spec", () => {
   const spec = JSON.parse(
     readFileSync(join(import.meta.dirname, "../../src/generated/openapi.json"), "utf8"),
   ) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
-  const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
   const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
     Object.entries(item)
-      .filter(([method]) => methods.has(method))
+      .filter(([method]) => isHttpMethod(method))
       .map(([method, operation]) => ({ method, path, operation })),
   );
 

@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSpec } from "../../scripts/lib/build/pipeline.js";
+import { buildSpec } from "../../scripts/lib/spec/pipeline.js";
 import { importDocs } from "../../scripts/lib/import/import-docs.js";
 import {
   diffSpecs,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigurationError, ServerError } from "../../src/errors.js";
 import { AgentRunTimeoutError } from "../../src/helpers/index.js";
-import type { AgentRunLog } from "../../src/types.js";
+import type { AgentRunLog } from "../../src/index.js";
 import type { RunScript } from "../servers/fake-api.js";
 import { maxInWindow, startHarness, type Harness } from "./fixtures.js";
 

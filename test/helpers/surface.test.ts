@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import type { SurfaceReport } from "../../scripts/lib/build/render-helpers.js";
+import type { SurfaceReport } from "../../scripts/lib/spec/render-helpers.js";
 import { createHelpers } from "../../src/helpers/index.js";
 
 /**

@@ -29,7 +29,9 @@ describe("the published package", () => {
     const attw = join(root, "node_modules", ".bin", "attw");
     // openapi.json is excluded: node10 resolution cannot reach any subpath export; the test below covers it.
     const args = ["--pack", ".", "--format", "ascii", "--exclude-entrypoints", "openapi.json"];
-    const result = await run(attw, args, { cwd: root }).catch(
+    // Scripts off: attw runs `npm pack`, whose `prepack` would rebuild the repository during the tests.
+    const env = { ...process.env, npm_config_ignore_scripts: "true" };
+    const result = await run(attw, args, { cwd: root, env }).catch(
       (error: { stdout?: string; stderr?: string; code?: number }) => error,
     );
     // Exit code 0 means no problem in any resolution mode (node10, node16 CJS/ESM, bundler).

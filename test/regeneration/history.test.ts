@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BuildError } from "../../scripts/lib/build/errors.js";
-import { runBuild } from "../../scripts/lib/build/pipeline.js";
-import type { SurfaceReport } from "../../scripts/lib/build/render-helpers.js";
+import { BuildError } from "../../scripts/lib/spec/errors.js";
+import { runBuild } from "../../scripts/lib/spec/pipeline.js";
+import type { SurfaceReport } from "../../scripts/lib/spec/render-helpers.js";
 import { importDocs } from "../../scripts/lib/import/import-docs.js";
 
 /**

@@ -5,12 +5,12 @@ import {
   type AgentRunPage,
   type CodegenApiError,
   type OperationBody,
-  type OperationIds,
   type OperationName,
   type OperationParams,
   type OperationResponse,
   type User,
 } from "../../src/index.js";
+import type { OperationIds } from "../../src/generated/helpers.js";
 import type { components, operations } from "../../src/generated/schema.js";
 
 const client = createCodegenClient({ token: "t", orgId: 1 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import type { SurfaceReport } from "../../scripts/lib/build/render-helpers.js";
+import type { SurfaceReport } from "../../scripts/lib/spec/render-helpers.js";
 
 /**
  * What an editor shows for a helper's result: the named type (`AgentRun`), not its expanded object. Asked of

@@ -1,8 +1,8 @@
+import { HTTP_METHODS } from "../http-methods.js";
 import { classify, compareSchemas, type Direction } from "./compare-schemas.js";
 import { dereference, isObject, SchemaResolutionError } from "./schema-view.js";
 import type { Change, ChangeKind, ChangeReport, OpenApiDocument, SemverBump, Severity } from "./types.js";
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const SEVERITY_ORDER: Record<Severity, number> = { breaking: 0, "non-breaking": 1, docs: 2 };
 
 /** A spec the diff cannot read (a `$ref` that leads nowhere, …), named by spec side, operation and place. */

@@ -1,4 +1,4 @@
-import type { SurfaceReport } from "../build/render-helpers.js";
+import type { SurfaceReport } from "../spec/render-helpers.js";
 import type { ChangeReport, SemverBump, Severity } from "./types.js";
 
 /** A change of what users call and name: a helper, a type name or a hand-written helper. */

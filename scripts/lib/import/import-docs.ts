@@ -5,7 +5,7 @@ import { writeFilesAtomically } from "../fs-atomic.js";
 import { parseDocsIndex, type ReferencePage } from "./docs-index.js";
 import { ImportError } from "./errors.js";
 import { emitYaml } from "./emit.js";
-import { isRecord, type JsonObject } from "./json.js";
+import { isRecord, type JsonObject } from "../json.js";
 import { convertMintlifyBlock, isMintlifyBlock } from "./mintlify.js";
 import { fastApiOperationId } from "./operation-id.js";
 import { parseBlockYaml, parseDocsPage } from "./page.js";

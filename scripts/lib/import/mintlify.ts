@@ -1,5 +1,5 @@
 import { ImportError } from "./errors.js";
-import { isRecord, type JsonObject } from "./json.js";
+import { isRecord, type JsonObject } from "../json.js";
 
 /**
  * Converts a Mintlify-rendered operation block back to the OpenAPI 3.1 it was rendered from.

@@ -1,3 +1,4 @@
+import { isHttpMethod } from "../http-methods.js";
 import { parse as parseYaml } from "yaml";
 import { ImportError } from "./errors.js";
 
@@ -21,7 +22,6 @@ export interface DocsPage {
 const MAX_YAML_ALIASES = 20;
 
 const FENCE_OPEN = /^````yaml(?:[ \t]+(.*))?$/;
-const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 /** Splits a page into title, description and the OpenAPI fence. Throws an ImportError on malformed pages. */
 export function parseDocsPage(text: string, source: string): DocsPage {
@@ -48,7 +48,7 @@ export function parseDocsPage(text: string, source: string): DocsPage {
     header.length !== 3 ||
     !method ||
     !path ||
-    !HTTP_METHODS.has(method.toLowerCase()) ||
+    !isHttpMethod(method.toLowerCase()) ||
     !path.startsWith("/")
   ) {
     throw new ImportError(
@@ -80,5 +80,3 @@ function pageDescription(prose: string[]): string {
   const body = prose.slice(index).join("\n").trim();
   return [lead.join("\n").trim(), body].filter((part) => part !== "").join("\n\n");
 }
-
-export { HTTP_METHODS };

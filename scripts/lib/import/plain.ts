@@ -1,6 +1,6 @@
 import { ImportError } from "./errors.js";
-import { HTTP_METHODS } from "./page.js";
-import { isRecord, type JsonObject } from "./json.js";
+import { isHttpMethod } from "../http-methods.js";
+import { isRecord, type JsonObject } from "../json.js";
 
 export interface PlainOperation {
   method: string;
@@ -25,7 +25,7 @@ export function readPlainBlock(block: JsonObject, source: string): PlainOperatio
   const entries = Object.entries(paths).flatMap(([path, item]) =>
     isRecord(item)
       ? Object.keys(item)
-          .filter((key) => HTTP_METHODS.has(key))
+          .filter((key) => isHttpMethod(key))
           .map((method) => ({ path, method, item }))
       : [],
   );

@@ -2,14 +2,13 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { BuildError } from "./errors.js";
-import { displayPath, isRecord, type JsonObject } from "./json.js";
+import { displayPath, isRecord, type JsonObject } from "../json.js";
+import { HTTP_METHODS } from "../http-methods.js";
 
 /** Inputs larger than this are refused before parsing: no legitimate fragment comes close (the largest is ~10 kB). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 /** YAML aliases are legal but a handful of them can expand exponentially ("billion laughs"); none is needed. */
 const MAX_ALIAS_COUNT = 50;
-
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** Directories of `openapi/` that are not sections of fragments (docs-pages: the pages docs:import read). */
 const NOT_FRAGMENT_DIRS = new Set(["overrides", "docs-pages"]);

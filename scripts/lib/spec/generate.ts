@@ -4,8 +4,8 @@
  * thread (render-thread.ts), which has it loaded already for schema.ts.
  */
 import { BuildError } from "./errors.js";
-import { isRecord, type JsonObject } from "./json.js";
-import { HTTP_METHODS } from "./load.js";
+import { isRecord, type JsonObject } from "../json.js";
+import { HTTP_METHODS } from "../http-methods.js";
 import { operationKey, type Origins } from "./merge.js";
 import { formatTypeScript } from "./render-thread.js";
 

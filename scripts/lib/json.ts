@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 
-/** Small helpers over parsed JSON/YAML values (the build never sees anything but plain data). */
+/** Small helpers over parsed JSON/YAML values (the import and the build never see anything but plain data). */
 export type JsonObject = Record<string, unknown>;
 
 export function isRecord(value: unknown): value is JsonObject {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { writeFilesAtomically } from "../fs-atomic.js";
 import { computeCacheKey, outputsMatch, readCacheRecord, sha256, type CacheRecord } from "./cache.js";
 import { BuildError } from "./errors.js";
-import { displayPath, isRecord, type JsonObject } from "./json.js";
+import { displayPath, isRecord, type JsonObject } from "../json.js";
 import type { Fragment } from "./load.js";
 import type { Origins } from "./merge.js";
 import type { LoadedOverride } from "./overrides.js";
@@ -342,6 +342,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
         paths.redoclyConfig,
         join(paths.rootDir, ".prettierrc.json"),
         join(BUILD_CODE_DIR, "..", "fs-atomic.ts"),
+        join(BUILD_CODE_DIR, "..", "json.ts"),
         ...steps.flatMap((step) => step.inputs ?? []).map((file) => join(paths.rootDir, file)),
       ],
       stepNames: steps.map((step) => step.name),

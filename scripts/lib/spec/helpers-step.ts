@@ -7,7 +7,7 @@ import { formatTypeScript } from "./render-thread.js";
 import { buildSurface } from "./surface.js";
 
 /**
- * The build step that generates the per-operation layer: src/generated/helpers.ts, routes.ts and surface.json from the spec
+ * The build step that generates the per-operation layer: src/generated/helpers.ts, routes.ts, names.ts and surface.json from the spec
  * and openapi/helpers.yaml, checking the hand-written helpers of src/ (those that call `routes.<operation>`)
  * against the spec. What the docs changed is reported as warnings; see surface.ts.
  */
@@ -26,15 +26,18 @@ export async function generateHelpers(context: BuildContext): Promise<void> {
   ]);
   const surface = buildSurface(need(context.spec, "spec"), table, shownTable, sources, previous);
   context.warnings.push(...surface.notices);
-  const { code, routes, report } = renderHelpers(surface, shownTable);
+  const { code, routes, names, report } = renderHelpers(surface, shownTable);
   const helpersFile = join(generatedDir, "helpers.ts");
   const routesFile = join(generatedDir, "routes.ts");
-  const [helpersText, routesText] = await Promise.all([
+  const namesFile = join(generatedDir, "names.ts");
+  const [helpersText, routesText, namesText] = await Promise.all([
     formatTypeScript(code, helpersFile),
     formatTypeScript(routes, routesFile),
+    formatTypeScript(names, namesFile),
   ]);
   context.outputs.set(helpersFile, helpersText);
   context.outputs.set(routesFile, routesText);
+  context.outputs.set(namesFile, namesText);
   context.outputs.set(surfaceFile, `${JSON.stringify(report, null, 2)}\n`);
   context.surface = surface;
   context.surfaceReport = report;

@@ -6,8 +6,8 @@
  * helper name, a hand-written helper whose operation is gone) stop the build.
  */
 import { BuildError } from "./errors.js";
-import { isRecord, type JsonObject } from "./json.js";
-import { HTTP_METHODS } from "./load.js";
+import { isRecord, type JsonObject } from "../json.js";
+import { HTTP_METHODS } from "../http-methods.js";
 import type { NamingEntry, NamingTable } from "./naming.js";
 import {
   arrayItems,

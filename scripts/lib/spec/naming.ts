@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { BuildError } from "./errors.js";
-import { isRecord } from "./json.js";
+import { isRecord } from "../json.js";
 import { parseYaml } from "./load.js";
 
 /** One entry of openapi/helpers.yaml (see the comment at its top for what each field means). */

@@ -2,8 +2,8 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BuildError } from "./errors.js";
-import { isRecord, type JsonObject } from "./json.js";
-import { HTTP_METHODS } from "./load.js";
+import { isRecord, type JsonObject } from "../json.js";
+import { HTTP_METHODS } from "../http-methods.js";
 import { operationKey } from "./merge.js";
 import { resolvePointer } from "./validate.js";
 

@@ -2,7 +2,7 @@
  * Reading JSON schemas as the helper surface needs them: `$ref`s followed, the `null` of a nullable schema set
  * aside, and the shape of an object (what it accepts, documentation left out).
  */
-import { isRecord, type JsonObject } from "./json.js";
+import { isRecord, type JsonObject } from "../json.js";
 import { resolvePointer } from "./validate.js";
 
 /** A schema with its `$ref`s followed. */

@@ -1,6 +1,6 @@
 import { createConfig, lintFromString, loadConfig, type Config } from "@redocly/openapi-core";
 import { BuildError } from "./errors.js";
-import { isRecord, unescapePointerSegment, type JsonObject } from "./json.js";
+import { isRecord, unescapePointerSegment, type JsonObject } from "../json.js";
 import { operationKey, type Origins } from "./merge.js";
 
 export interface LintProblem {

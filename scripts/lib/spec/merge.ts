@@ -6,8 +6,9 @@ import {
   pointerSegment,
   unescapePointerSegment,
   type JsonObject,
-} from "./json.js";
-import { HTTP_METHODS, type Fragment } from "./load.js";
+} from "../json.js";
+import { HTTP_METHODS } from "../http-methods.js";
+import type { Fragment } from "./load.js";
 
 /** Which file contributed each operation and component, so later checks can name it. */
 export interface Origins {

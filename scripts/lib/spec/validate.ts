@@ -1,6 +1,6 @@
 import { BuildError } from "./errors.js";
-import { isRecord, unescapePointerSegment, type JsonObject } from "./json.js";
-import { HTTP_METHODS } from "./load.js";
+import { isRecord, unescapePointerSegment, type JsonObject } from "../json.js";
+import { HTTP_METHODS } from "../http-methods.js";
 import { operationKey, type Origins } from "./merge.js";
 
 /** Resolves a local JSON-pointer `$ref` ("#/a/b") against the document; undefined when it dangles. */
