@@ -221,5 +221,3 @@ export async function listAll(
   else for (const item of found) ctx.out.result(`${item.id}\t${label(item) ?? ""}`);
   return EXIT.success;
 }
-
-export const notFound = (what: string) => new CliError(what, EXIT.usage);
