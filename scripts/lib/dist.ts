@@ -13,6 +13,7 @@ const TARGET = ["es2022"];
  *   dist/cjs/index.js   the same as CommonJS, beside a `{"type":"commonjs"}` package.json
  *   dist/{esm,cjs}/*.d.ts   declarations from tsc (the same files serve both: they only hold types)
  *   dist/openapi.json   the merged spec, exported as `codegen-api/openapi.json`
+ *   dist/cli/index.js   the `codegen-api` command (bin), from its own entry so none of it enters the bundles above
  *
  * Everything is written to a temporary sibling directory first and swapped in only when all of it built, so a
  * failed build (type error, missing spec) leaves the previous dist/ as it was.
@@ -24,6 +25,7 @@ export async function buildDist(options: { root: string }): Promise<void> {
   try {
     await mkdir(staging, { recursive: true });
     await bundle(root, staging);
+    await bundleCli(root, staging);
     const declarations = emitDeclarations(root);
     for (const format of ["esm", "cjs"]) {
       for (const [file, text] of declarations) {
@@ -56,6 +58,23 @@ async function bundle(root: string, staging: string): Promise<void> {
     build({ ...common, format: "esm", outfile: join(staging, "esm", "index.js") }),
     build({ ...common, format: "cjs", outfile: join(staging, "cjs", "index.js"), plugins: [requireDefault] }),
   ]);
+}
+
+/** The command, bundled from src/cli/ with the library it uses (Node only, so `node:` modules are allowed). */
+async function bundleCli(root: string, staging: string): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ["src/cli/index.ts"],
+    bundle: true,
+    external: ["openapi-fetch"],
+    platform: "node",
+    format: "esm",
+    target: TARGET,
+    banner: { js: "#!/usr/bin/env node" },
+    logLevel: "silent",
+    legalComments: "none",
+    outfile: join(staging, "cli", "index.js"),
+  });
 }
 
 /**

@@ -17,7 +17,9 @@ function sourceFiles(dir: string): string[] {
 
 describe("portability", () => {
   it("src/ imports only relative files and openapi-fetch: no node: or other runtime-specific modules", () => {
-    const files = sourceFiles(join(root, "src"));
+    // src/cli/ is the Node-only `codegen-api` command, bundled apart from the library (dist/cli/).
+    const cli = join(root, "src", "cli");
+    const files = sourceFiles(join(root, "src")).filter((file) => !file.startsWith(cli + "/"));
     expect(files.length).toBeGreaterThan(3);
     const offenders: string[] = [];
     for (const file of files) {

@@ -89,6 +89,15 @@ describe("the published package", () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
   });
 
+  it("ships the codegen-api command (bin), which prints its help, and keeps it out of the library bundles", async () => {
+    const bin = join(root, pkg.bin["codegen-api"]);
+    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const { stdout } = await run(process.execPath, [bin, "--help"], { cwd: root });
+    expect(stdout).toContain("Usage: codegen-api <command>");
+    for (const file of ["dist/esm/index.js", "dist/cjs/index.js"])
+      expect(readFileSync(join(root, file), "utf8")).not.toContain("codegen-api <command>");
+  });
+
   it.each(Object.keys(BUNDLES) as BundleName[])(
     "the %s bundle (openapi-fetch included) stays under its guard, gzipped",
     async (name) => {
