@@ -18,9 +18,10 @@ const TARGET = ["es2022"];
  * Everything is written to a temporary sibling directory first and swapped in only when all of it built, so a
  * failed build (type error, missing spec) leaves the previous dist/ as it was.
  */
-export async function buildDist(options: { root: string }): Promise<void> {
+export async function buildDist(options: { root: string; outDir?: string }): Promise<void> {
   const { root } = options;
-  const dist = join(root, "dist");
+  // Tests that run the built package build their own copy (under root, so it resolves root's node_modules).
+  const dist = options.outDir ?? join(root, "dist");
   const staging = join(root, `.dist-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     await mkdir(staging, { recursive: true });
@@ -80,7 +81,9 @@ async function bundleCli(root: string, staging: string): Promise<void> {
 /**
  * In CJS output esbuild treats our files (a "type": "module" package) with Node's interop, where a default import
  * of a CommonJS module is its whole `module.exports`, but openapi-fetch's CJS build exports `createClient` as
- * `exports.default`. Route the import through a shim that takes `.default` explicitly.
+ * `exports.default` beside its named exports (`defaultPathSerializer`, …). Route the import through an ESM shim
+ * that re-exports the named exports as they are and takes `.default` explicitly for the default import, so both
+ * kinds of import get what they get under ESM.
  */
 const requireDefault: Plugin = {
   name: "openapi-fetch-cjs-default",
@@ -91,7 +94,7 @@ const requireDefault: Plugin = {
         : { path: args.path, namespace: "cjs-shim" },
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: "cjs-shim" }, () => ({
-      contents: `module.exports = require("openapi-fetch").default;`,
+      contents: `export * from "openapi-fetch"; export default require("openapi-fetch").default;`,
       loader: "js",
     }));
   },

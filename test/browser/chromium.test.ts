@@ -11,7 +11,9 @@ import { sendJson, startServer, type TestServer } from "../client/server.js";
 
 /**
  * The built ESM bundle (openapi-fetch included, as a browser app ships it) running in headless Chromium,
- * calling a CORS-enabled API server on another 127.0.0.1 origin.
+ * calling a CORS-enabled API server on another 127.0.0.1 origin. The browser-only checks (origin, User-Agent,
+ * what `JSON.stringify(client)` shows) are here; the behaviours every runtime shares run in Chromium too, from
+ * test/runtimes/runtimes.test.ts.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(executablePath);

@@ -9,6 +9,7 @@ import { formatMessage } from "publint/utils";
 import { beforeAll, describe, expect, it } from "vitest";
 import { measureHeapOf } from "../../scripts/bench/heap.js";
 import { buildDist } from "../../scripts/lib/dist.js";
+import { sendJson, startServer } from "../client/server.js";
 import { BUNDLES, formatBundleSize, measureBundleSize, type BundleName } from "../../scripts/size.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -58,6 +59,29 @@ describe("the published package", () => {
           response: new Response(),
         }),
       ).toBeInstanceOf(entry.CodegenApiError);
+    }
+  });
+
+  it("the CJS build retries a 429 with onRetry set (openapi-fetch's default and named imports both resolve)", async () => {
+    let calls = 0;
+    const server = await startServer((_request, res) => {
+      calls += 1;
+      if (calls === 1) sendJson(res, 429, { detail: "slow down" }, { "retry-after": "0" });
+      else sendJson(res, 200, { id: 5 });
+    });
+    try {
+      const cjs = createRequire(import.meta.url)(join(root, "dist/cjs/index.js"));
+      const reasons: string[] = [];
+      const client = cjs.createCodegenClient({
+        token: "t",
+        orgId: 1,
+        baseUrl: server.url,
+        onRetry: (event: { reason: string }) => reasons.push(event.reason),
+      });
+      expect(await client.agentRuns.get(5)).toEqual({ id: 5 });
+      expect(reasons).toEqual(["HTTP 429 (Retry-After 0 ms)"]);
+    } finally {
+      await server.close();
     }
   });
 
