@@ -66,24 +66,32 @@ type Env = Record<string, string | undefined>;
 export function createCodegenApi(options: CodegenClientOptions = {}): CodegenApi {
   // Browsers and edge runtimes have no `process`: read the environment only where it exists.
   const runtime = (globalThis as { process?: { env?: Env; versions?: { node?: string } } }).process;
-  const env = runtime?.env ?? {};
-  const token = (options.token ?? env.CODEGEN_API_TOKEN ?? "").trim();
+  // Read only when its option is not given, and a refused read (Deno without --allow-env) counts as unset.
+  const env = (name: string) => {
+    try {
+      return runtime?.env?.[name];
+    } catch {}
+  };
+  const token = (options.token ?? env("CODEGEN_API_TOKEN") ?? "").trim();
   if (!token)
     throw new ConfigurationError("Missing API token: pass the `token` option or set CODEGEN_API_TOKEN");
   // `Headers` would throw a TypeError quoting the value: reject it here with a message that does not.
   if (!/^[\t\x20-\x7e\x80-\xff]+$/.test(token))
     throw new ConfigurationError("Invalid API token (`token` / CODEGEN_API_TOKEN): not a valid header value");
-  const baseUrl = (options.baseUrl ?? env.CODEGEN_API_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const baseUrl = (options.baseUrl ?? env("CODEGEN_API_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   let origin: string | undefined;
+  // Credentials would fail every call, with the password in the error: refused, and not quoted.
+  let quoted = JSON.stringify(baseUrl);
   try {
     const url = new URL(baseUrl);
-    if (/^https?:$/.test(url.protocol)) origin = `${url.origin}/`;
+    if (url.username || url.password) quoted = "with credentials";
+    else if (/^https?:$/.test(url.protocol)) origin = `${url.origin}/`;
   } catch {}
   if (!origin)
     throw new ConfigurationError(
-      `Invalid base URL ${JSON.stringify(baseUrl)} (\`baseUrl\` / CODEGEN_API_BASE_URL): expected an http(s) URL`,
+      `Invalid base URL ${quoted} (\`baseUrl\` / CODEGEN_API_BASE_URL): expected an http(s) URL without credentials`,
     );
-  const fromEnv = env.CODEGEN_ORG_ID?.trim();
+  const fromEnv = options.orgId === undefined ? env("CODEGEN_ORG_ID")?.trim() : undefined;
   const orgId = options.orgId ?? (fromEnv ? (/^\d+$/.test(fromEnv) ? Number(fromEnv) : NaN) : undefined);
   if (orgId !== undefined && !(Number.isSafeInteger(orgId) && orgId > 0))
     throw new ConfigurationError(
@@ -95,17 +103,19 @@ export function createCodegenApi(options: CodegenClientOptions = {}): CodegenApi
     ? `${options.userAgent} ${USER_AGENT}`
     : runtime?.versions?.node && USER_AGENT;
   const headers = { ...options.headers, ...(userAgent && { "User-Agent": userAgent }) };
-  // The token goes to the configured origin only (fetch drops it on cross-origin redirects too), and is added as
-  // the request leaves, after any middleware: middleware that logs requests cannot leak it.
+  // The token goes to the configured origin only (fetch drops it on cross-origin redirects too), and is added to
+  // a copy of the headers as the request leaves: no middleware hook (onRequest, onResponse, onError) sees it.
   const authorization = `Bearer ${token}`;
   const ownPrefix = `${baseUrl}/`;
   const api = withResilience(
     (transport) => createClient<paths>({ baseUrl, headers, ...transport }),
     baseUrl,
     options,
-    ({ url, headers: sent }) => {
-      if ((url.startsWith(ownPrefix) || url.startsWith(origin!)) && !sent.has("Authorization"))
-        sent.set("Authorization", authorization);
+    (url, built) => {
+      if (!(url.startsWith(ownPrefix) || url.startsWith(origin!)) || built.has("Authorization")) return;
+      const sent = new Headers(built);
+      sent.set("Authorization", authorization);
+      return sent;
     },
   );
   return Object.assign(api, { orgId }) as unknown as CodegenApi;

@@ -173,8 +173,11 @@ function bodyMessage(body: any): string | undefined {
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  // RFC 9110 §10.2.3: delay-seconds is digits only ("0x10", "-5", "1e3" are not), else an HTTP-date.
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // A date names its weekday or month; a bare number Date.parse would read as a year is not one.
+  const ms = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) - now : NaN;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

@@ -11,7 +11,7 @@ import * as deadlines from "./deadlines.js";
 import { rulesOf } from "./limits.js";
 import { checked, resolveOptions, type RequestResilienceOptions, type ResilienceOptions } from "./options.js";
 import { SlidingWindowLimiter } from "./throttle.js";
-import { createTransport, describing, type Transport } from "./transport.js";
+import { authorized, createTransport, describing, type Authorize, type Transport } from "./transport.js";
 
 export type {
   RateLimitTable,
@@ -47,7 +47,7 @@ export function withResilience<C extends Client<any>>(
   baseUrl: string,
   options: ResilienceOptions = {},
   /** Called with every request as it leaves, after middleware, whichever fetch sends it (adds the token). */
-  beforeSend?: (request: Request) => void,
+  authorize?: Authorize,
 ): C {
   const config = resolveOptions(options);
   const rules = rulesOf(options.rateLimits);
@@ -60,7 +60,7 @@ export function withResilience<C extends Client<any>>(
   // With middleware (the client's or the call's) or a per-call `fetch` or `Request`, a real Request is built and
   // the attempt's signal rides on it, in the call's init.
   let middleware = false;
-  const api = createApi(createTransport(options.fetch, beforeSend));
+  const api = createApi(createTransport(options.fetch, authorize));
   const send = api.request as (method: string, path: string, init?: Init) => Promise<Result>;
 
   async function call(method: string, path: string, init: Init = {}): Promise<Result> {
@@ -80,10 +80,10 @@ export function withResilience<C extends Client<any>>(
     // a fetch not ours is raced.
     const ownRequest = !(init.fetch || init.Request || init.middleware?.length);
     const race = customFetch || !!init.fetch;
-    // A per-call fetch replaces the client's in openapi-fetch: the request still goes through `beforeSend`.
+    // A per-call fetch replaces the client's in openapi-fetch: the request still goes through `authorize`.
     const perCallFetch = init.fetch as ((request: Request) => Promise<Response>) | undefined;
     if (perCallFetch)
-      init = { ...init, fetch: (request: Request) => (beforeSend?.(request), perCallFetch(request)) };
+      init = { ...init, fetch: (request: Request) => perCallFetch(authorized(request, authorize)) };
 
     for (let retry = 0; ; retry++) {
       userSignal?.throwIfAborted();

@@ -44,13 +44,22 @@ function RequestOrDescribed(url: string, init: RequestInit) {
 const globalFetch: Fetch = (input, init) => fetch(input, init);
 
 /**
- * The transport of one client: its one closure. `fetchWith` sends; `beforeSend` sees every request as it leaves,
- * after middleware (it adds the token).
+ * The headers a request leaves with, when they differ from the ones it was built with: a copy, so that the
+ * Request openapi-fetch holds (and hands to middleware, onResponse and onError included) never carries them.
  */
-export function createTransport(
-  fetchWith: Fetch = globalFetch,
-  beforeSend?: (request: Request) => void,
-): Transport {
+export type Authorize = (url: string, headers: Headers) => Headers | undefined;
+
+/** `request`, or a copy of it with the headers `authorize` adds. */
+export function authorized(request: Request, authorize: Authorize | undefined): Request {
+  const headers = authorize?.(request.url, request.headers);
+  return headers ? new Request(request, { headers }) : request;
+}
+
+/**
+ * The transport of one client: its one closure. `fetchWith` sends; `authorize` sees every request as it leaves,
+ * after middleware (it adds the token to what goes on the wire only).
+ */
+export function createTransport(fetchWith: Fetch = globalFetch, authorize?: Authorize): Transport {
   // openapi-fetch checks what middleware returns with `instanceof` this constructor: real Requests must pass. Set
   // here, not when the module loads: importing stays free of side effects, the Request of a polyfill installed
   // since is the one used, and a runtime that loads its fetch lazily (Node) does so now, not in a first call's
@@ -58,8 +67,9 @@ export function createTransport(
   RequestOrDescribed.prototype = Request.prototype;
   return {
     fetch: (request: Request | Described) => {
-      beforeSend?.(request as Request);
-      return request instanceof Described ? fetchWith(request.url, request.init) : fetchWith(request);
+      if (!(request instanceof Described)) return fetchWith(authorized(request, authorize));
+      const headers = authorize?.(request.url, request.headers);
+      return fetchWith(request.url, headers ? { ...request.init, headers } : request.init);
     },
     Request: RequestOrDescribed as unknown as typeof Request,
   };

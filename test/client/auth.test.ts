@@ -50,6 +50,65 @@ describe("Authorization", () => {
     expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
+  it("no middleware hook (onRequest, onResponse, onError) sees the token, while the server receives it", async () => {
+    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    const seen: (string | null)[] = [];
+    client.use({
+      onRequest: ({ request }) => void seen.push(request.headers.get("authorization")),
+      onResponse: ({ request }) => void seen.push(request.headers.get("authorization")),
+      onError: ({ request }) => void seen.push(request.headers.get("authorization")),
+    });
+    await client.GET("/v1/users/me");
+    expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    const dropping = await startServer((_req, res) => res.socket?.destroy());
+    try {
+      const failing = createCodegenClient({ token: TOKEN, baseUrl: dropping.url, maxRetries: 0 });
+      failing.use({ onError: ({ request }) => void seen.push(request.headers.get("authorization")) });
+      await expect(failing.GET("/v1/users/me")).rejects.toThrow();
+      expect(dropping.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    } finally {
+      await dropping.close();
+    }
+    expect(seen).toEqual([null, null, null]);
+  });
+
+  it("refuses a baseUrl carrying credentials, without echoing them", () => {
+    for (const baseUrl of ["http://user:hunter2pass@127.0.0.1:1", "https://hunter2pass@api.codegen.com"]) {
+      let error: unknown;
+      try {
+        createCodegenClient({ token: TOKEN, baseUrl });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(String(error)).toMatch(/credentials/);
+      expect(String(error)).not.toContain("hunter2pass");
+    }
+  });
+
+  it("reads an environment variable only when its option is not given (Deno without --allow-env)", () => {
+    const real = process.env;
+    const read: string[] = [];
+    process.env = new Proxy(real, {
+      get(target, name) {
+        if (typeof name === "string" && name.startsWith("CODEGEN_")) {
+          read.push(name);
+          throw new Error(`PermissionDenied: env access to ${name}`);
+        }
+        return Reflect.get(target, name);
+      },
+    });
+    try {
+      const client = createCodegenClient({ token: TOKEN, baseUrl: api.url, orgId: 7 });
+      expect(client.orgId).toBe(7);
+      expect(read).toEqual([]);
+      // A throwing env access counts as absent.
+      expect(() => createCodegenClient({ baseUrl: api.url })).toThrow(/Missing API token/);
+    } finally {
+      process.env = real;
+    }
+  });
+
   it("sends the token through a per-call fetch too", async () => {
     const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
     await client.GET("/v1/users/me", { fetch: (request: Request) => fetch(request) });

@@ -150,11 +150,25 @@ describe("what an error carries", () => {
 describe("parseRetryAfter", () => {
   it("reads delta-seconds and HTTP dates, and ignores garbage", () => {
     const now = Date.parse("2025-01-01T00:00:00Z");
-    expect(parseRetryAfter("1.5", now)).toBe(1500);
+    expect(parseRetryAfter("15", now)).toBe(15_000);
     expect(parseRetryAfter("Wed, 01 Jan 2025 00:00:30 GMT", now)).toBe(30_000);
     expect(parseRetryAfter("Tue, 31 Dec 2024 00:00:00 GMT", now)).toBe(0);
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter("", now)).toBeUndefined();
+  });
+});
+
+describe("Retry-After parsing (RFC 9110 §10.2.3)", () => {
+  const now = Date.parse("Sun, 06 Nov 1994 08:49:37 GMT");
+  it("reads delay-seconds (digits only) and HTTP-dates", () => {
+    expect(parseRetryAfter("120", now)).toBe(120_000);
+    expect(parseRetryAfter("0", now)).toBe(0);
+    expect(parseRetryAfter("Sun, 06 Nov 1994 08:49:47 GMT", now)).toBe(10_000);
+    expect(parseRetryAfter("Sunday, 06-Nov-94 08:49:47 GMT", now)).toBe(10_000);
+    expect(parseRetryAfter("Sun Nov  6 08:49:47 1994", now)).toBeGreaterThanOrEqual(0);
+  });
+  it.each(["0x10", "-5", "1e3", "1.5", "+3", "Infinity", "soon", " "])("ignores %j", (value) => {
+    expect(parseRetryAfter(value, now)).toBeUndefined();
   });
 });

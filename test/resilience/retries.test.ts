@@ -21,12 +21,12 @@ function call(route: string, options = {}, init: Record<string, unknown> = {}) {
 
 describe("429: refused, so retried for every method", () => {
   it("honours Retry-After in seconds, then succeeds", async () => {
-    server.script(getRun, { kind: "status", status: 429, retryAfter: "0.05" });
+    server.script(getRun, { kind: "status", status: 429, retryAfter: "1" });
     const { result, retries } = call(getRun);
     await expect(result).resolves.toMatchObject({ ok: true });
     expect(server.attempts(getRun)).toBe(2);
     expect(retries).toMatchObject([
-      { attempt: 1, delayMs: 50, status: 429, reason: "HTTP 429 (Retry-After 50 ms)" },
+      { attempt: 1, delayMs: 1000, status: 429, reason: "HTTP 429 (Retry-After 1000 ms)" },
     ]);
   });
 
@@ -92,10 +92,10 @@ describe("5xx and 408: retried only when repeating is harmless", () => {
   });
 
   it("honours Retry-After on a 503", async () => {
-    server.script(getRun, { kind: "status", status: 503, retryAfter: "0.02" });
+    server.script(getRun, { kind: "status", status: 503, retryAfter: "1" });
     const { result, retries } = call(getRun);
     await expect(result).resolves.toMatchObject({ ok: true });
-    expect(retries).toMatchObject([{ delayMs: 20, status: 503 }]);
+    expect(retries).toMatchObject([{ delayMs: 1000, status: 503 }]);
   });
 
   it.each([500, 502, 503])("create-run POST after %i is not retried: zero duplicate runs", async (status) => {

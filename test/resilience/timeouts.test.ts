@@ -120,8 +120,11 @@ describe("user abort: never retried, rejects with the signal's reason as is", ()
     server.setDefault(getRun, { kind: "stall-headers" });
     const { api, retries } = resilientClient(server.url);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(reason), 30);
-    await expect(api.GET(runPath, { signal: controller.signal })).rejects.toBe(reason);
+    const pending = api.GET(runPath, { signal: controller.signal });
+    // Aborted once the server has the request (a fixed delay could fire before it arrives on a busy machine).
+    await expect.poll(() => server.attempts(getRun), { timeout: 10_000 }).toBe(1);
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
     expect(server.attempts(getRun)).toBe(1);
     expect(retries).toEqual([]);
     await expect.poll(() => server.requests[0]?.cutOff, { timeout: 2000 }).toBe(true);
