@@ -107,6 +107,7 @@ export function createCodegenApi(options: CodegenClientOptions = {}): CodegenApi
       if ((url.startsWith(ownPrefix) || url.startsWith(origin!)) && !sent.has("Authorization"))
         sent.set("Authorization", authorization);
     },
+    token,
   );
   return Object.assign(api, { orgId }) as unknown as CodegenApi;
 }

@@ -6,7 +6,15 @@ import { computeCacheKey, outputsMatch, readCacheRecord, sha256, type CacheRecor
 import { BuildError } from "./errors.js";
 
 /** Files whose presence and content prove a previous dist/ build is still there. */
-const DIST_OUTPUTS = ["dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/index.js", "dist/openapi.json"];
+const DIST_OUTPUTS = [
+  "dist/esm/index.js",
+  "dist/esm/index.d.ts",
+  "dist/cjs/index.js",
+  "dist/openapi.json",
+  "dist/esm/redis/index.js",
+  "dist/esm/redis/index.d.ts",
+  "dist/cjs/redis/index.js",
+];
 
 const hasClient = (rootDir: string) =>
   access(join(rootDir, "src", "index.ts")).then(
