@@ -1,10 +1,6 @@
 /**
- * `codegen-api/redis`: one rate-limit budget shared by every process and machine that uses the same token.
- *
- *   import { createClient } from "redis";
- *   import { redisRateLimitStore } from "codegen-api/redis";
- *   const redis = await createClient({ url }).connect();
- *   const codegen = createCodegenClient({ rateLimitStore: redisRateLimitStore(redis) });
+ * `codegen-api/redis`: one rate-limit budget shared by every process and machine that uses the same token. Pass
+ * a connected client: `createCodegenClient({ rateLimitStore: redisRateLimitStore(redis) })`.
  *
  * No Redis library is imported here: the store drives the client it is given (node-redis ≥ 4, ioredis, iovalkey).
  */
