@@ -117,6 +117,7 @@ export function createCodegenApi(options: CodegenClientOptions = {}): CodegenApi
       sent.set("Authorization", authorization);
       return sent;
     },
+    token,
   );
   return Object.assign(api, { orgId }) as unknown as CodegenApi;
 }

@@ -63,6 +63,9 @@ export type {
 
 // Resilience: client-level and per-request options, and what `onRetry` receives.
 export type {
+  RateLimitGroup,
+  RateLimiter,
+  RateLimitStore,
   RateLimitTable,
   RequestResilienceOptions,
   ResilienceOptions,

@@ -14,6 +14,7 @@ const TARGET = ["es2022"];
  *   dist/{esm,cjs}/*.d.ts   declarations from tsc (the same files serve both: they only hold types)
  *   dist/openapi.json   the merged spec, exported as `codegen-api/openapi.json`
  *   dist/cli/index.js   the `codegen-api` command (bin), from its own entry so none of it enters the bundles above
+ *   dist/{esm,cjs}/redis/index.js   the Redis rate-limit store, `codegen-api/redis` (see bundleRedisEntry)
  *
  * Everything is written to a temporary sibling directory first and swapped in only when all of it built, so a
  * failed build (type error, missing spec) leaves the previous dist/ as it was.
@@ -27,6 +28,7 @@ export async function buildDist(options: { root: string; outDir?: string }): Pro
     await mkdir(staging, { recursive: true });
     await bundle(root, staging);
     await bundleCli(root, staging);
+    await bundleRedisEntry(root, staging);
     const declarations = emitDeclarations(root);
     for (const format of ["esm", "cjs"]) {
       for (const [file, text] of declarations) {
@@ -100,6 +102,28 @@ const requireDefault: Plugin = {
   },
 };
 
+/**
+ * `codegen-api/redis` in its own bundle, so the main entry carries none of it. It shares no state with the main
+ * entry (the limiter class it falls back on is a copy), and imports no Redis library: the user passes a client.
+ */
+const REDIS_ENTRY = "redis/index.ts";
+
+async function bundleRedisEntry(root: string, staging: string): Promise<void> {
+  const common: BuildOptions = {
+    absWorkingDir: root,
+    entryPoints: [join("src", REDIS_ENTRY)],
+    bundle: true,
+    platform: "neutral",
+    target: TARGET,
+    logLevel: "silent",
+    legalComments: "none",
+  };
+  await Promise.all([
+    build({ ...common, format: "esm", outfile: join(staging, "esm", "redis", "index.js") }),
+    build({ ...common, format: "cjs", outfile: join(staging, "cjs", "redis", "index.js") }),
+  ]);
+}
+
 /** tsc's declarations for src/index.ts and what it reaches, as "relative/path.d.ts" → text. */
 function emitDeclarations(root: string): Map<string, string> {
   const configPath = join(root, "tsconfig.json");
@@ -107,7 +131,7 @@ function emitDeclarations(root: string): Map<string, string> {
   if (config.error) throw new Error(`${configPath}: ${formatDiagnostics([config.error])}`);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
   const srcDir = join(root, "src");
-  const program = ts.createProgram([join(srcDir, "index.ts")], {
+  const program = ts.createProgram([join(srcDir, "index.ts"), join(srcDir, REDIS_ENTRY)], {
     ...parsed.options,
     noEmit: false,
     declaration: true,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as routes from "../generated/routes.js";
-import { createApiError, type CodegenClient } from "../index.js";
+import { createApiError } from "../errors.js";
+import type { CodegenClient } from "../index.js";
 import { parse } from "./args.js";
 import type { Context } from "./commands.js";
 import { EXIT, usageError } from "./exit-codes.js";

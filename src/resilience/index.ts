@@ -10,6 +10,7 @@ import { CodegenError, ConnectionError, parseRetryAfter, ThrottledError, Timeout
 import * as deadlines from "./deadlines.js";
 import { rulesOf } from "./limits.js";
 import { checked, resolveOptions, type RequestResilienceOptions, type ResilienceOptions } from "./options.js";
+import type { RateLimiter } from "./store.js";
 import { SlidingWindowLimiter } from "./throttle.js";
 import { authorized, createTransport, describing, type Authorize, type Transport } from "./transport.js";
 
@@ -20,6 +21,7 @@ export type {
   RetryEvent,
   ThrottleMode,
 } from "./options.js";
+export type { RateLimitGroup, RateLimiter, RateLimitStore } from "./store.js";
 export type { Transport } from "./transport.js";
 
 /** Methods whose repetition has the same effect as one call (RFC 9110 §9.2.2): retried after 408/5xx/network errors. */
@@ -48,13 +50,16 @@ export function withResilience<C extends Client<any>>(
   options: ResilienceOptions = {},
   /** Called with every request as it leaves, after middleware, whichever fetch sends it (adds the token). */
   authorize?: Authorize,
+  /** The API token: a `rateLimitStore` shares the budget of the account it names. */
+  token = "",
 ): C {
   const config = resolveOptions(options);
   const rules = rulesOf(options.rateLimits);
   // A group's limiter is created by the first call that needs it (most clients call a few groups, and a limiter
   // holds a timestamp per request its window admits), and stored at once: every later call of the group,
   // concurrent ones included, shares it and its window.
-  let limiters: SlidingWindowLimiter[] | undefined;
+  let limiters: RateLimiter[] | undefined;
+  const store = options.rateLimitStore;
   const customFetch = !!options.fetch;
   const { onRetry } = options;
   // With middleware (the client's or the call's) or a per-call `fetch` or `Request`, a real Request is built and
@@ -71,7 +76,9 @@ export function withResilience<C extends Client<any>>(
     const rule = throttle === false ? undefined : (rules.get(`${method} ${path}`) ?? rules.get(""));
     const limiter =
       rule &&
-      ((limiters ??= [])[rule.slot] ??= new SlidingWindowLimiter(rule.limit, rule.windowMs, rule.group));
+      ((limiters ??= [])[rule.slot] ??= store
+        ? store.limiter(rule, token)
+        : new SlidingWindowLimiter(rule.limit, rule.windowMs, rule.group));
     const repeatable = idempotent.test(method) || init.retryNonIdempotent === true;
     const userSignal = init.signal ?? undefined;
     // A streamed body is the caller's: its timeout stops at the headers, the caller's signal stays linked.
@@ -87,7 +94,7 @@ export function withResilience<C extends Client<any>>(
 
     for (let retry = 0; ; retry++) {
       userSignal?.throwIfAborted();
-      let release = limiter?.tryAcquire();
+      let release = await limiter?.tryAcquire();
       if (limiter && !release) {
         if (throttle === "fail")
           throw new ThrottledError(

@@ -1,4 +1,5 @@
 import { ConfigurationError, type OperationRef } from "../errors.js";
+import type { RateLimitStore } from "./store.js";
 import type { Fetch } from "./transport.js";
 
 /**
@@ -44,6 +45,11 @@ export interface ResilienceOptions {
   throttle?: ThrottleMode;
   /** Called before each retry (e.g. to log it). */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Where the rate-limit windows live (default: in this client). `redisRateLimitStore(redis)` from
+   * `codegen-api/redis` shares them with every process that uses the same token and the same Redis.
+   */
+  rateLimitStore?: RateLimitStore;
   /** The limits table (default: the one generated from the docs). Tests and benchmarks inject scaled tables. */
   rateLimits?: RateLimitTable;
   /**

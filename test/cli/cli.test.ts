@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildDistIfStale } from "../../scripts/lib/build/dist-step.js";
+import { buildDistIfStale } from "../../scripts/lib/spec/dist-step.js";
 import { startFakeApi, type FakeApi, type RunScript } from "../servers/fake-api.js";
 
 const root = join(import.meta.dirname, "../..");

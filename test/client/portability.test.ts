@@ -35,10 +35,12 @@ describe("portability", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("openapi-fetch is the one runtime dependency", () => {
+  it("openapi-fetch is the one runtime dependency; the Redis clients are optional peers (codegen-api/redis)", () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
-    expect(pkg.peerDependencies).toBeUndefined();
+    expect(Object.keys(pkg.peerDependencies ?? {}).sort()).toEqual(["ioredis", "redis"]);
+    for (const name of Object.keys(pkg.peerDependencies))
+      expect(pkg.peerDependenciesMeta?.[name]?.optional).toBe(true);
   });
 
   it("VERSION (sent in User-Agent) matches package.json", () => {

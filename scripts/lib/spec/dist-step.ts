@@ -12,6 +12,9 @@ const DIST_OUTPUTS = [
   "dist/cjs/index.js",
   "dist/openapi.json",
   "dist/cli/index.js",
+  "dist/esm/redis/index.js",
+  "dist/esm/redis/index.d.ts",
+  "dist/cjs/redis/index.js",
 ];
 
 const hasClient = (rootDir: string) =>

@@ -1,0 +1,62 @@
+/**
+ * One process of a shared-budget burst (spawned by test/redis and scripts/bench/shared.ts): makes CALLS
+ * concurrent create-agent-run calls against API_URL with a scaled limits table (LIMIT per WINDOW_MS), sharing
+ * the budget through REDIS_URL unless it is empty, and prints one JSON line: the statuses and thrown errors,
+ * the store's warnings, and how long its calls took.
+ */
+import { Redis } from "ioredis";
+import { createClient } from "redis";
+import { createCodegenApi } from "../../src/index.js";
+import { redisRateLimitStore } from "../../src/redis/index.js";
+import { CREATE_RUN } from "./limited-api.js";
+
+const env = process.env;
+const calls = Number(env.CALLS);
+const limit = Number(env.LIMIT);
+const windowMs = Number(env.WINDOW_MS);
+const warnings: string[] = [];
+
+let redis: { quit?: () => Promise<unknown>; disconnect?: () => void } | undefined;
+let store;
+if (env.REDIS_URL) {
+  if (env.REDIS_CLIENT === "ioredis") {
+    const client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    client.on("error", () => {});
+    redis = client;
+    store = redisRateLimitStore(client, { warn: (message) => warnings.push(message) });
+  } else {
+    const client = createClient({ url: env.REDIS_URL, socket: { reconnectStrategy: () => 50 } });
+    client.on("error", () => {});
+    await client.connect();
+    redis = client;
+    store = redisRateLimitStore(client, { warn: (message) => warnings.push(message) });
+  }
+}
+
+const api = createCodegenApi({
+  token: env.TOKEN,
+  baseUrl: env.API_URL,
+  orgId: 1,
+  maxRetries: Number(env.MAX_RETRIES ?? 0),
+  rateLimits: { "agent-creation": { limit, windowMs, operations: [`POST ${CREATE_RUN}`] } },
+  rateLimitStore: store,
+});
+
+// Parent and child agree on a start: the parent says "go" on stdin once every child is ready.
+process.stdout.write("ready\n");
+await new Promise((resolve) => process.stdin.once("data", resolve));
+const started = performance.now();
+
+const outcomes = await Promise.all(
+  Array.from({ length: calls }, () =>
+    api.POST(CREATE_RUN, { params: { path: { org_id: 1 } }, body: { prompt: "shared budget" } }).then(
+      ({ response }) => response.status,
+      (error: Error) => `${error.name}: ${error.message}`,
+    ),
+  ),
+);
+const elapsedMs = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ outcomes, warnings, elapsedMs })}\n`);
+if (redis?.disconnect) redis.disconnect();
+else await redis?.quit?.().catch(() => {});
+process.stdin.destroy();
