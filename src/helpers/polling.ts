@@ -1,4 +1,5 @@
 import { ConfigurationError, RateLimitError } from "../errors.js";
+import { onAbort } from "../resilience/abort.js";
 import type { Clock } from "./clock.js";
 
 /**
@@ -47,8 +48,7 @@ export function pollSession(
   const { signal } = controller;
   /** The abort reason that marks the session's own deadline, as opposed to the caller's signal. */
   const deadlineReached = new DOMException("The polling deadline was reached", "TimeoutError");
-  const forwardAbort = () => controller.abort(userSignal!.reason);
-  userSignal?.addEventListener("abort", forwardAbort);
+  const unfollow = userSignal && onAbort(userSignal, () => controller.abort(userSignal.reason));
 
   const remaining = () => deadline - clock.now();
   const timedOut = () => signal.reason === deadlineReached || remaining() <= 0;
@@ -92,7 +92,7 @@ export function pollSession(
       delay = Math.min(delay * 2, max);
     },
     dispose(): void {
-      userSignal?.removeEventListener("abort", forwardAbort);
+      unfollow?.();
     },
   };
 }

@@ -1,3 +1,5 @@
+import { onAbort } from "./abort.js";
+
 /**
  * Per-attempt timeouts without an AbortController and a timer per request: creating an AbortController costs
  * about 4 µs in Node 20, more than the rest of the layer. Attempts with the same timeout that start within
@@ -21,7 +23,8 @@ export interface Cohort {
   readonly closesAt: number;
   joined: number;
   active: number;
-  forward?: () => void;
+  /** Stops forwarding the caller's abort. */
+  unfollow?: () => void;
 }
 
 /** The reason a cohort's timer aborts with: tells a timeout from the caller's own abort. */
@@ -55,10 +58,7 @@ function start(timeoutMs: number, slackMs: number, follow?: AbortSignal): Cohort
   };
   if (timeoutMs + slackMs <= MAX_TIMER_MS)
     cohort.timer = setTimeout(() => controller.abort(expired), timeoutMs + slackMs);
-  if (follow) {
-    cohort.forward = () => controller.abort(follow.reason);
-    follow.addEventListener("abort", cohort.forward);
-  }
+  if (follow) cohort.unfollow = onAbort(follow, () => controller.abort(follow.reason));
   return cohort;
 }
 
@@ -78,10 +78,10 @@ export function begin(timeoutMs: number, follow?: AbortSignal, own?: boolean): C
 }
 
 /** The attempt is over. `keepFollowing` leaves the caller's signal linked (a body the caller streams). */
-export function end(cohort: Cohort, follow?: AbortSignal, keepFollowing?: boolean): void {
+export function end(cohort: Cohort, keepFollowing?: boolean): void {
   if (--cohort.active) return;
   clearTimeout(cohort.timer);
-  if (!keepFollowing && cohort.forward) follow!.removeEventListener("abort", cohort.forward);
+  if (!keepFollowing) cohort.unfollow?.();
   // A later attempt with this timeout starts a fresh cohort (this one's timer is gone): nothing stays open.
   if (open.get(cohort.timeoutMs) === cohort) open.delete(cohort.timeoutMs);
 }

@@ -7,6 +7,7 @@
  */
 import { defaultPathSerializer, type Client } from "openapi-fetch";
 import { CodegenError, ConnectionError, parseRetryAfter, ThrottledError, TimeoutError } from "../errors.js";
+import { onAbort } from "./abort.js";
 import * as deadlines from "./deadlines.js";
 import { rulesOf } from "./limits.js";
 import { checked, resolveOptions, type RequestResilienceOptions, type ResilienceOptions } from "./options.js";
@@ -128,7 +129,7 @@ export function withResilience<C extends Client<any>>(
                   cause: error,
                 });
       } finally {
-        if (cohort) deadlines.end(cohort, userSignal, stream);
+        if (cohort) deadlines.end(cohort, stream);
         release?.();
       }
 
@@ -195,14 +196,15 @@ function describeCause(error: any): string {
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unsubscribe?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort);
+    const unsubscribe =
+      signal &&
+      onAbort(signal, () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
   });
 }

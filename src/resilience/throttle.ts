@@ -1,3 +1,5 @@
+import { onAbort } from "./abort.js";
+
 /** Call once, when the server has answered (or the attempt failed): from then on the slot's window runs. */
 export type ReleaseSlot = () => void;
 
@@ -48,15 +50,16 @@ export class SlidingWindowLimiter {
     return new Promise((resolve, reject) => {
       signal?.throwIfAborted();
       const admit = (release: ReleaseSlot) => {
-        signal?.removeEventListener("abort", onAbort);
+        unsubscribe?.();
         resolve(release);
       };
-      const onAbort = () => {
-        this.#waiters.splice(this.#waiters.indexOf(admit), 1);
-        reject(signal!.reason);
-        this.#drain();
-      };
-      signal?.addEventListener("abort", onAbort);
+      const unsubscribe =
+        signal &&
+        onAbort(signal, () => {
+          this.#waiters.splice(this.#waiters.indexOf(admit), 1);
+          reject(signal.reason);
+          this.#drain();
+        });
       this.#waiters.push(admit);
       this.#drain();
     });
