@@ -1,4 +1,10 @@
-import { ConfigurationError, ConnectionError, createApiError, type OperationRef } from "./errors.js";
+import {
+  ConfigurationError,
+  ConnectionError,
+  createApiError,
+  UnexpectedResponseError,
+  type OperationRef,
+} from "./errors.js";
 
 /**
  * What every helper is built on: the typed openapi-fetch client (already wired with auth and the
@@ -22,7 +28,8 @@ export function requireOrgId(core: CoreClient, override?: number): number {
 }
 
 /**
- * openapi-fetch's `{ data, error, response }` to the data, or the typed `CodegenApiError` for a non-2xx answer.
+ * openapi-fetch's `{ data, error, response }` to the data, or the typed `CodegenApiError` for a non-2xx answer
+ * and `UnexpectedResponseError` for a 2xx without a body.
  * A 2xx whose body is not JSON makes openapi-fetch throw a bare SyntaxError: that is a broken answer, a
  * `ConnectionError` (the resilience layer, when present, has already retried it for safe methods).
  */
@@ -39,5 +46,8 @@ export async function unwrap<T>(
       : cause;
   });
   if (!response.ok) throw createApiError({ status: response.status, body: error, operation, response });
+  // Every documented operation answers JSON; only a 204 may say nothing.
+  if (data == null && response.status != 204)
+    throw new UnexpectedResponseError(operation, data === null ? "null" : "an empty body");
   return data as T;
 }

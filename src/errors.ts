@@ -14,28 +14,52 @@
  *   │   └── ServerError                5xx
  *   ├── ConnectionError            the request did not get an answer (DNS, reset, refused, bad body)
  *   │   └── TimeoutError               an attempt outlived its timeout
+ *   ├── UnexpectedResponseError    a 2xx whose body is not what the spec promises (empty, null, no list)
  *   ├── ThrottledError             the client-side limiter refused to wait (throttle: "fail")
  *   └── ConfigurationError         bad client options (missing token, …)
  *
  * A user's own abort is not wrapped: the AbortSignal's reason is rethrown as it is. Every name is a string
  * literal (not the class's own name), so it survives minification.
+ *
+ * `instanceof` holds across copies of this module (the package's ESM and CommonJS builds, loaded side by side
+ * in one process): an error is an instance of a class when a prototype in its chain is branded and carries the
+ * class's name.
  */
 
 /** "METHOD /path/{template}", e.g. "GET /v1/organizations/{org_id}/agent/run/{agent_run_id}". */
 export type OperationRef = { method: string; path: string };
 
+/** Marks the classes of this module, in every copy of it (the key is from the global symbol registry). */
+const family = Symbol.for("codegen-api.error");
+type ErrorClass = { errorName?: string; [family]?: true };
+const nameOf = (type: ErrorClass) => Object.hasOwn(type, "errorName") && type.errorName;
+
 export class CodegenError extends Error {
-  override name = "CodegenError";
+  /** The error's name (also each instance's `name`), which survives minification. */
+  static readonly errorName: string = "CodegenError";
+  static readonly [family] = true;
   /** The operation the error is about, when there is one. */
   readonly operation: OperationRef | undefined;
   constructor(message: string, options?: { operation?: OperationRef | undefined; cause?: unknown }) {
     super(message, options);
+    // A subclass without a name of its own takes its parent's.
+    this.name = (new.target as ErrorClass).errorName!;
     this.operation = options?.operation;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const name = nameOf(this);
+    for (let proto = value; name && typeof proto == "object" && proto; proto = Object.getPrototypeOf(proto)) {
+      const type = Object.hasOwn(proto, "constructor") && (proto.constructor as ErrorClass);
+      if (type && type[family] && nameOf(type) === name) return true;
+    }
+    return false;
   }
 }
 
 export class ConfigurationError extends CodegenError {
-  override name = "ConfigurationError";
+  static override readonly errorName: string = "ConfigurationError";
 }
 
 export interface ApiErrorInit {
@@ -46,18 +70,19 @@ export interface ApiErrorInit {
 }
 
 export class CodegenApiError extends CodegenError {
-  override name = "CodegenApiError";
+  static override readonly errorName: string = "CodegenApiError";
   declare readonly operation: OperationRef;
   readonly status: number;
-  /** The parsed JSON body, or the raw text when it was not JSON. */
+  /** The parsed JSON body, or the raw text when it was not JSON (its first 64 KiB). */
   readonly body: unknown;
   /** The raw answer (headers, status text). Non-enumerable so logging the error stays small. */
   declare readonly response: Response;
 
   constructor({ status, body, operation, response }: ApiErrorInit) {
-    super(`${describe(operation)}: ${status} ${bodyMessage(body) ?? "(no message)"}`, { operation });
+    super(`${describe(operation)}: ${status} ${bodyMessage(body) || "(no message)"}`, { operation });
     this.status = status;
-    this.body = body;
+    // A proxy's error page can be megabytes: what is kept (and logged with the error) is bounded.
+    this.body = typeof body == "string" ? body.slice(0, MAX_KEPT_BODY) : body;
     // `declare` emits no class field, so this is the only definition: non-enumerable and read-only.
     Object.defineProperty(this, "response", { value: response });
   }
@@ -69,22 +94,22 @@ export class CodegenApiError extends CodegenError {
 }
 
 export class BadRequestError extends CodegenApiError {
-  override name = "BadRequestError";
+  static override readonly errorName: string = "BadRequestError";
 }
 export class AuthenticationError extends CodegenApiError {
-  override name = "AuthenticationError";
+  static override readonly errorName: string = "AuthenticationError";
 }
 export class PlanLimitError extends CodegenApiError {
-  override name = "PlanLimitError";
+  static override readonly errorName: string = "PlanLimitError";
 }
 export class PermissionDeniedError extends CodegenApiError {
-  override name = "PermissionDeniedError";
+  static override readonly errorName: string = "PermissionDeniedError";
 }
 export class NotFoundError extends CodegenApiError {
-  override name = "NotFoundError";
+  static override readonly errorName: string = "NotFoundError";
 }
 export class ConflictError extends CodegenApiError {
-  override name = "ConflictError";
+  static override readonly errorName: string = "ConflictError";
 }
 
 export interface ValidationDetail {
@@ -94,7 +119,7 @@ export interface ValidationDetail {
 }
 
 export class ValidationError extends CodegenApiError {
-  override name = "ValidationError";
+  static override readonly errorName: string = "ValidationError";
   /** FastAPI's `detail` list: where (`loc`) and what (`msg`) failed validation. */
   get details(): ValidationDetail[] {
     const detail = (this.body as { detail?: unknown } | null)?.detail;
@@ -103,21 +128,34 @@ export class ValidationError extends CodegenApiError {
 }
 
 export class RateLimitError extends CodegenApiError {
-  override name = "RateLimitError";
+  static override readonly errorName: string = "RateLimitError";
   /** How long the server asked us to wait (from `Retry-After`), if it said. */
   readonly retryAfterMs = parseRetryAfter(this.response.headers.get("retry-after"));
 }
 
 export class ServerError extends CodegenApiError {
-  override name = "ServerError";
+  static override readonly errorName: string = "ServerError";
+}
+
+/** A 2xx answer without the JSON its operation promises: an empty body, `null`, or a page without its list. */
+export class UnexpectedResponseError extends CodegenError {
+  static override readonly errorName: string = "UnexpectedResponseError";
+  declare readonly operation: OperationRef;
+  constructor(
+    operation: OperationRef,
+    /** What came back, e.g. "an empty body". */
+    readonly received: string,
+  ) {
+    super(`${describe(operation)} answered with ${received}, not the JSON its spec promises`, { operation });
+  }
 }
 
 export class ConnectionError extends CodegenError {
-  override name = "ConnectionError";
+  static override readonly errorName: string = "ConnectionError";
 }
 
 export class TimeoutError extends ConnectionError {
-  override name = "TimeoutError";
+  static override readonly errorName: string = "TimeoutError";
   constructor(
     operation: OperationRef | undefined,
     readonly timeoutMs: number,
@@ -127,7 +165,7 @@ export class TimeoutError extends ConnectionError {
 }
 
 export class ThrottledError extends CodegenError {
-  override name = "ThrottledError";
+  static override readonly errorName: string = "ThrottledError";
   constructor(
     operation: OperationRef | undefined,
     /** When the limiter would have let the request through. */
@@ -160,15 +198,30 @@ export function createApiError(init: ApiErrorInit): CodegenApiError {
 const describe = (operation: OperationRef | undefined) =>
   operation ? `${operation.method} ${operation.path}` : "Request";
 
-/** What Codegen's body says went wrong: `message`, a string `detail`, or FastAPI's validation list. */
-function bodyMessage(body: any): string | undefined {
-  if (typeof body == "string") return body.trim().slice(0, 200) || undefined;
+const MAX_KEPT_BODY = 64 * 1024;
+
+/**
+ * What Codegen's body says went wrong (`message`, a string `detail`, or FastAPI's validation list), else a short
+ * excerpt of a body that is not JSON (an HTML error page arrives as text): its text without tags.
+ */
+function bodyMessage(body: any): string {
+  if (typeof body == "string")
+    return excerpt(body.replace(/<(script|style)\b[\s\S]*?<\/\1>|<[^>]*>/gi, " "), 200);
   const said = body?.message || body?.detail;
-  if (typeof said == "string") return said;
+  if (typeof said == "string") return excerpt(said, 1000);
   if (Array.isArray(said))
-    return said
-      .map((d: Partial<ValidationDetail>) => `${(d.loc ?? []).join(".")}: ${d.msg ?? "invalid"}`)
-      .join("; ");
+    return excerpt(
+      said
+        .map((d: Partial<ValidationDetail>) => `${(d.loc ?? []).join(".")}: ${d.msg ?? "invalid"}`)
+        .join("; "),
+      1000,
+    );
+  return "";
+}
+
+function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */

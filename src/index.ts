@@ -22,6 +22,7 @@ export {
   ServerError,
   ThrottledError,
   TimeoutError,
+  UnexpectedResponseError,
   ValidationError,
 } from "./errors.js";
 export type { OperationRef, ValidationDetail } from "./errors.js";

@@ -3,7 +3,7 @@ import type { AgentRun } from "../generated/helpers.js";
 
 /** `waitForAgentRun` or `followAgentRunLogs` ran out of time before the run settled. */
 export class AgentRunTimeoutError extends CodegenError {
-  override name = "AgentRunTimeoutError";
+  static override readonly errorName: string = "AgentRunTimeoutError";
   readonly agentRunId: number;
   readonly timeoutMs: number;
   /** The status of the last successful poll (undefined when no poll answered in time). */

@@ -1,6 +1,6 @@
 import { requireOrgId, type CoreClient } from "../core.js";
-import { ConfigurationError } from "../errors.js";
-import { send, takesOrg, type CallParts, type RequestOptions } from "./send.js";
+import { ConfigurationError, UnexpectedResponseError } from "../errors.js";
+import { send, splitRoute, takesOrg, type CallParts, type RequestOptions } from "./send.js";
 
 /** The API's largest (and default) page size. */
 export const MAX_PAGE_SIZE = 100;
@@ -102,7 +102,8 @@ export class PagedList<Page, Item> implements PromiseLike<Page>, AsyncIterable<I
 /**
  * A skip/limit-paged operation as a `PagedList`: every page is `route` with the call's parts, its query's
  * skip/limit replaced by the page's. The organization is resolved now, so a missing one fails at the call.
- * Pages hold their items in the field `items` and the reported total in `total`.
+ * Pages hold their items in the field `items` and the reported total in `total`; a page without that list is
+ * an `UnexpectedResponseError`.
  */
 export function pagedList<Page, Item>(
   core: CoreClient,
@@ -121,7 +122,12 @@ export function pagedList<Page, Item>(
       name: route,
       fetchPage: (skip, limit) =>
         send(core, route, { ...parts, query: { ...filters, skip, limit } }, pageOptions),
-      items: (page: any) => page[items],
+      items: (page: any) => {
+        const list = page[items];
+        if (Array.isArray(list)) return list;
+        const [method, path] = splitRoute(route);
+        throw new UnexpectedResponseError({ method, path }, `a page without its "${items}" list`);
+      },
       total: (page: any) => page[total],
     },
     { skip, limit, maxItems: options?.maxItems },

@@ -65,7 +65,7 @@ export function takesOrg(route: string, org: CallParts["org"]): boolean {
   return org !== undefined || route.includes("{org_id}");
 }
 
-function splitRoute(route: string): [method: string, path: string] {
+export function splitRoute(route: string): [method: string, path: string] {
   const space = route.indexOf(" ");
   return [route.slice(0, space), route.slice(space + 1)];
 }

@@ -31,6 +31,16 @@ beforeAll(async () => {
     const retry = url.searchParams.get("retry");
     if (retry) headers["retry-after"] = retry;
     const body = url.searchParams.get("body");
+    if (body === "html") {
+      res.writeHead(status, { "content-type": "text/html", ...headers });
+      res.end(BAD_GATEWAY_PAGE);
+      return;
+    }
+    if (body === "huge") {
+      res.writeHead(status, { "content-type": "text/plain", ...headers });
+      res.end("x".repeat(10 * 1024 * 1024));
+      return;
+    }
     if (body?.startsWith("text:")) {
       res.writeHead(status, { "content-type": "text/plain", ...headers });
       res.end(body.slice(5));
@@ -45,6 +55,14 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
+
+/** A proxy's error page, as Cloudflare and nginx send them: styles, scripts and markup around a few words. */
+const BAD_GATEWAY_PAGE = `<!DOCTYPE html>
+<html><head><title>502 Bad Gateway</title>
+<style>body { font-family: sans-serif; } .x { color: red; }</style>
+<script>window.__cf = { ray: "8a1b" };</script></head>
+<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>
+${"<p>padding</p>".repeat(200)}</body></html>`;
 
 const client = () => createCodegenClient({ token: TOKEN, baseUrl: server.url, maxRetries: 0 });
 
@@ -124,6 +142,21 @@ describe("what an error carries", () => {
   it("a text body as it is, and a placeholder when there is nothing to say", async () => {
     expect((await failWith(502, { body: "text:Bad gateway" })).message).toMatch(/: 502 Bad gateway$/);
     expect((await failWith(500, { body: "{}" })).message).toMatch(/: 500 \(no message\)$/);
+  });
+
+  it("an HTML error page: a short excerpt of its text in the message, no markup", async () => {
+    const error = await failWith(502, { body: "html" });
+    expect(error.message).toBe(
+      `${OPERATION.method} ${OPERATION.path}: 502 502 Bad Gateway 502 Bad Gateway nginx ${"padding ".repeat(200).slice(0, 200 - "502 Bad Gateway 502 Bad Gateway nginx ".length)}…`,
+    );
+    expect(error.body).toBe(BAD_GATEWAY_PAGE);
+  });
+
+  it("a 10 MB error body: the message quotes 200 characters, the error keeps 64 KiB", async () => {
+    const error = await failWith(500, { body: "huge" });
+    expect(error.message).toBe(`${OPERATION.method} ${OPERATION.path}: 500 ${"x".repeat(200)}…`);
+    expect(error.body).toBe("x".repeat(64 * 1024));
+    expect(JSON.stringify(error).length).toBeLessThan(64 * 1024 + 1024);
   });
 
   it("Retry-After on 429 as milliseconds", async () => {

@@ -39,6 +39,41 @@ describe("the published package", () => {
     expect("code" in result && result.code ? `${result.stdout}\n${result.stderr}` : "ok").toBe("ok");
   }, 120_000);
 
+  it("an error made by one build is an instance of the other build's classes (both loaded in one process)", async () => {
+    const esm: typeof import("../../src/index.js") = await import(
+      pathToFileURL(join(root, "dist/esm/index.js")).href
+    );
+    const cjs: typeof esm = createRequire(import.meta.url)(join(root, "dist/cjs/index.js"));
+    const init = {
+      status: 404,
+      body: {},
+      operation: { method: "GET", path: "/x" },
+      response: new Response(),
+    };
+    for (const [made, other] of [
+      [esm, cjs],
+      [cjs, esm],
+    ] as const) {
+      const notFound = new made.NotFoundError(init);
+      expect(notFound).toBeInstanceOf(other.NotFoundError);
+      expect(notFound).toBeInstanceOf(other.CodegenApiError);
+      expect(notFound).toBeInstanceOf(other.CodegenError);
+      expect(notFound).not.toBeInstanceOf(other.ServerError);
+      expect(new made.TimeoutError(undefined, 5)).toBeInstanceOf(other.ConnectionError);
+      expect(new made.AgentRunTimeoutError(1, 5, {})).toBeInstanceOf(other.CodegenError);
+      expect(new made.AgentRunTimeoutError(1, 5, {})).not.toBeInstanceOf(other.CodegenApiError);
+    }
+    // Only this package's errors count: another Error of the same name is not one of them.
+    const lookalike = Object.assign(new Error("x"), { name: "NotFoundError" });
+    expect(lookalike).not.toBeInstanceOf(esm.NotFoundError);
+    class NotFoundError extends Error {}
+    expect(new NotFoundError()).not.toBeInstanceOf(cjs.NotFoundError);
+    // A user's subclass is still told apart from its parent.
+    class RunGone extends esm.NotFoundError {}
+    expect(new esm.NotFoundError(init)).not.toBeInstanceOf(RunGone);
+    expect(new RunGone(init)).toBeInstanceOf(cjs.NotFoundError);
+  });
+
   it("the ESM and CJS entries load and expose the same API", async () => {
     const esm = await import(pathToFileURL(join(root, "dist/esm/index.js")).href);
     const cjs = createRequire(import.meta.url)(join(root, "dist/cjs/index.js"));

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { unwrap } from "../../src/core.js";
-import { ConnectionError, RateLimitError, ServerError } from "../../src/errors.js";
+import { ConnectionError, RateLimitError, ServerError, UnexpectedResponseError } from "../../src/errors.js";
 import { startFaultServer, type FaultServer } from "../servers/fault-server.js";
 import { createRun, editPr, getRun, putSettings, resilientClient, split } from "./helpers.js";
 
@@ -197,9 +197,13 @@ describe("budget and hook", () => {
     expect(server.attempts(getRun)).toBe(5);
   });
 
-  it("an empty 200 body is success with no data", async () => {
+  it("an empty 200 body is not retried, and not taken for data: an UnexpectedResponseError says what came", async () => {
     server.script(getRun, { kind: "empty" });
-    await expect(call(getRun).result).resolves.toBeUndefined();
+    const error = await call(getRun).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect((error as Error).message).toBe(
+      "GET /v1/organizations/1/agent/run/7 answered with an empty body, not the JSON its spec promises",
+    );
     expect(server.attempts(getRun)).toBe(1);
   });
 
