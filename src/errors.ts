@@ -48,11 +48,11 @@ export class CodegenError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const name = nameOf(this);
-    for (let proto = value; name && typeof proto == "object" && proto; proto = Object.getPrototypeOf(proto)) {
+    for (let proto = value; typeof proto == "object" && proto; proto = Object.getPrototypeOf(proto)) {
       const type = Object.hasOwn(proto, "constructor") && (proto.constructor as ErrorClass);
-      if (type && type[family] && nameOf(type) === name) return true;
+      // This very class, or another copy's class of this name (a class without a name of its own: only itself).
+      if (type === this || (name && type && type[family] && nameOf(type) === name)) return true;
     }
     return false;
   }
