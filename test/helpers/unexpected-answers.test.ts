@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as routes from "../../src/generated/routes.js";
 import { CodegenError, createCodegenClient, UnexpectedResponseError } from "../../src/index.js";
 import { startServer, type TestServer } from "../client/server.js";
 import { withHelpers } from "./fixtures.js";
@@ -34,8 +35,9 @@ describe("a 2xx without the JSON the spec promises is a typed error, not undefin
       expect(error).toBeInstanceOf(UnexpectedResponseError);
       expect(error).toBeInstanceOf(CodegenError);
       expect((error as UnexpectedResponseError).received).toBe(received);
+      // waitForAgentRun polls Get Agent Run, wherever the docs put it.
       expect((error as Error).message).toBe(
-        `GET /v1/organizations/{org_id}/agent/run/{agent_run_id} answered with ${received}, not the JSON its spec promises`,
+        `${routes.getAgentRun} answered with ${received}, not the JSON its spec promises`,
       );
     });
 
