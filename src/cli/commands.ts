@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { agentRunOutcome, type AgentRun, type AgentRunLog, type CodegenClient } from "../index.js";
+import { agentRunOutcome, type AgentRun, type AgentRunLog, type CodegenClient, type User } from "../index.js";
 import { parse, parseDuration, positiveInt } from "./args.js";
+import { helper } from "./helper.js";
 import { CliError, EXIT, usageError } from "./exit-codes.js";
 import { endGroup, errorCommand, group, inGitHubActions, writeJobSummary } from "./github-actions.js";
 import { describeRun, type Output } from "./output.js";
@@ -38,7 +39,7 @@ export async function run(ctx: Context, args: string[]): Promise<number> {
   if (repoId !== undefined) body.repo_id = repoId;
   if (typeof values.model == "string") body.model = values.model;
   const timeout = parseDuration(values.timeout);
-  const created = await ctx.client.agentRuns.create(body as never);
+  const created = await helper(ctx.client, "agentRuns.create")(body);
   return settle(ctx, created, { wait: Boolean(values.wait), follow: Boolean(values.follow), timeout });
 }
 
@@ -47,10 +48,8 @@ export async function resume(ctx: Context, args: string[]): Promise<number> {
   const id = positiveInt("run id", positionals[0]);
   if (id === undefined) throw usageError("runs resume: a run id is required");
   const timeout = parseDuration(values.timeout);
-  const resumed = await ctx.client.agentRuns.resume({
-    agent_run_id: id,
-    prompt: prompt(positionals.slice(1)),
-  } as never);
+  const resume = helper(ctx.client, "agentRuns.resume");
+  const resumed = await resume({ agent_run_id: id, prompt: prompt(positionals.slice(1)) });
   return settle(ctx, resumed, { wait: Boolean(values.wait), follow: Boolean(values.follow), timeout });
 }
 
@@ -100,7 +99,7 @@ async function waitWithStatus(ctx: Context, id: number, timeout: number | undefi
 async function followThenGet(ctx: Context, id: number, timeout: number | undefined): Promise<AgentRun> {
   await printLogs(ctx, id, true, timeout);
   // The logs page carries the status but not the result and PR links: one Get Agent Run for those.
-  return ctx.client.agentRuns.get(id, { signal: ctx.signal });
+  return helper(ctx.client, "agentRuns.get")(id, { signal: ctx.signal });
 }
 
 async function printLogs(ctx: Context, id: number, follow: boolean, timeout?: number): Promise<void> {
@@ -110,7 +109,7 @@ async function printLogs(ctx: Context, id: number, follow: boolean, timeout?: nu
   try {
     const entries: AsyncIterable<AgentRunLog> = follow
       ? ctx.client.followAgentRunLogs(id, { signal: ctx.signal, ...(timeout !== undefined && { timeout }) })
-      : ctx.client.agentRuns.logs(id, {}, { signal: ctx.signal });
+      : helper(ctx.client, "agentRuns.logs")(id, {}, { signal: ctx.signal });
     for await (const entry of entries) {
       if (out.json) out.jsonDocument(entry, false);
       else out.result(formatLog(entry));
@@ -159,7 +158,7 @@ export async function runsList(ctx: Context, args: string[]): Promise<number> {
   const userId = positiveInt("--user-id", values["user-id"]);
   if (userId !== undefined) query.user_id = userId;
   const runs: AgentRun[] = [];
-  for await (const item of ctx.client.agentRuns.list(query as never, { signal: ctx.signal })) {
+  for await (const item of helper(ctx.client, "agentRuns.list")(query, { signal: ctx.signal })) {
     runs.push(item);
     if (runs.length >= limit) break;
   }
@@ -173,7 +172,7 @@ export async function runsList(ctx: Context, args: string[]): Promise<number> {
 export async function runsGet(ctx: Context, args: string[]): Promise<number> {
   parse(args, {});
   const id = requiredId(args, "runs get");
-  const got = await ctx.client.agentRuns.get(id, { signal: ctx.signal });
+  const got: AgentRun = await helper(ctx.client, "agentRuns.get")(id, { signal: ctx.signal });
   if (ctx.out.json) ctx.out.jsonDocument(got);
   else ctx.out.result(describeRun(got));
   return EXIT.success;
@@ -197,7 +196,7 @@ function requiredId(args: string[], command: string): number {
 
 export async function whoami(ctx: Context, args: string[]): Promise<number> {
   parse(args, {});
-  const me = await ctx.client.users.me({ signal: ctx.signal });
+  const me: User = await helper(ctx.client, "users.me")({ signal: ctx.signal });
   if (ctx.out.json) ctx.out.jsonDocument(me);
   else ctx.out.result(`${me.github_username ?? me.email ?? me.id} (user ${me.id})`);
   return EXIT.success;

@@ -10,6 +10,7 @@ import { parse, positiveInt } from "./args.js";
 import * as commands from "./commands.js";
 import { CliError, EXIT, usageError } from "./exit-codes.js";
 import { errorCommand, inGitHubActions } from "./github-actions.js";
+import { helper } from "./helper.js";
 import { helpFor, HELP } from "./help.js";
 import { Output } from "./output.js";
 
@@ -22,29 +23,17 @@ const COMMANDS: Record<string, Command> = {
   "runs resume": commands.resume,
   "runs logs": commands.runsLogs,
   whoami: commands.whoami,
-  "orgs list": (ctx, args) =>
-    commands.listAll(
-      ctx,
-      args,
-      (signal) => ctx.client.organizations.list({}, { signal }),
-      (o) => o.name,
-    ),
-  "repos list": (ctx, args) =>
-    commands.listAll(
-      ctx,
-      args,
-      (signal) => ctx.client.repositories.list({}, { signal }),
-      (r) => r.full_name ?? r.name,
-    ),
-  "users list": (ctx, args) =>
-    commands.listAll(
-      ctx,
-      args,
-      (signal) => ctx.client.users.list({}, { signal }),
-      (u) => u.github_username ?? u.email,
-    ),
+  "orgs list": listOf("organizations.list", (org) => org.name),
+  "repos list": listOf("repositories.list", (repo) => repo.full_name ?? repo.name),
+  "users list": listOf("users.list", (user) => user.github_username ?? user.email),
   api,
 };
+
+/** A command printing every item of a list helper, one `id<TAB>label` line each. */
+function listOf(name: string, label: (item: Record<string, unknown>) => unknown): Command {
+  return (ctx, args) =>
+    commands.listAll(ctx, args, (signal) => helper(ctx.client, name)({}, { signal }), label);
+}
 
 /** Commands that act on no organization, so none is looked up for them. */
 const WITHOUT_ORG = new Set(["whoami", "orgs list", "api"]);
@@ -116,7 +105,7 @@ function orgIdFlag(args: string[]): number | undefined {
 
 /** No --org-id nor CODEGEN_ORG_ID: the token's organization when it has exactly one. */
 async function useOnlyOrganization(ctx: commands.Context): Promise<void> {
-  const first = await ctx.client.organizations.list({ limit: 2 } as never, { signal: ctx.signal });
+  const first = await helper(ctx.client, "organizations.list")({ limit: 2 }, { signal: ctx.signal });
   const items = (first as { items?: { id: number }[] }).items ?? [];
   if (items.length !== 1)
     throw usageError("no organization: pass --org-id or set CODEGEN_ORG_ID (the token can access several)");
