@@ -13,12 +13,18 @@ export interface DocsSite {
 
 /**
  * Serves a docs directory the way docs.codegen.com does (GET /llms.txt, /api-reference/…/*.md) on 127.0.0.1.
- * `rewrite` may replace a response body (to serve a broken page). Connections are not kept alive, so closing never
- * waits; the server closes itself after `lifetimeMs` even if a test forgets to, and never keeps the process alive.
+ * `rewrite` may replace a response body (to serve a broken page); `stall` names paths answered with their headers
+ * and the first bytes of the body, after which the server sends nothing more and never ends the response (a
+ * hung docs host). Connections are not kept alive, so closing never waits (it also cuts stalled responses); the
+ * server closes itself after `lifetimeMs` even if a test forgets to, and never keeps the process alive.
  */
 export async function serveDocs(
   root: string,
-  options: { rewrite?: (path: string, body: Buffer) => Buffer | string; lifetimeMs?: number } = {},
+  options: {
+    rewrite?: (path: string, body: Buffer) => Buffer | string;
+    stall?: (path: string) => boolean;
+    lifetimeMs?: number;
+  } = {},
 ): Promise<DocsSite> {
   const requests: string[] = [];
   const server: Server = createServer(async (request, response) => {
@@ -29,6 +35,11 @@ export async function serveDocs(
     if (request.method !== "GET" || !file.startsWith(root + sep)) return void response.writeHead(404).end();
     try {
       const body = await readFile(file);
+      if (options.stall?.(path)) {
+        response.writeHead(200, { "content-type": "text/markdown; charset=utf-8" });
+        response.write(body.subarray(0, 16));
+        return;
+      }
       response
         .writeHead(200, { "content-type": "text/markdown; charset=utf-8" })
         .end(options.rewrite ? options.rewrite(path, body) : body);

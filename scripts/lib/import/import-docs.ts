@@ -5,6 +5,7 @@ import { writeFilesAtomically } from "../fs-atomic.js";
 import { parseDocsIndex, type ReferencePage } from "./docs-index.js";
 import { ImportError } from "./errors.js";
 import { emitYaml } from "./emit.js";
+import { fragmentFolderProblem, KEPT_PAGES_DIR } from "./fragment-folders.js";
 import { isRecord, type JsonObject } from "../json.js";
 import { convertMintlifyBlock, isMintlifyBlock } from "./mintlify.js";
 import { fastApiOperationId } from "./operation-id.js";
@@ -16,7 +17,7 @@ import {
   parsePageRateLimit,
   type RateLimitPolicy,
 } from "./rate-limits.js";
-import { openSource } from "./source.js";
+import { DEFAULT_PAGE_TIMEOUT_SECONDS, openSource, type DocsSource } from "./source.js";
 
 export interface ImportOptions {
   /** A directory holding a copy of the docs site (llms.txt at its root) or the site's https URL. */
@@ -25,6 +26,8 @@ export interface ImportOptions {
   outDir: string;
   /** Used for URL sources (tests may pass their own; defaults to the global fetch). */
   fetch?: typeof fetch;
+  /** Seconds allowed for each request of a URL source, body included (`--page-timeout`; default 15). */
+  pageTimeoutSeconds?: number;
   /** Receives one line per added/changed/removed fragment and a summary; silent by default. */
   log?: (line: string) => void;
 }
@@ -47,16 +50,6 @@ export interface ImportResult extends FileChanges {
 }
 
 /**
- * Where, under outDir, the import keeps a copy of every page it read (llms.txt, the overview, each operation
- * page), byte for byte and at the path it has on the site: a directory source the fragments can be re-imported
- * from offline, and what the test of the committed fragments imports. The import owns the whole directory.
- */
-export const KEPT_PAGES_DIR = "docs-pages";
-
-/** Directories under outDir that never hold imported fragments, so no docs section may be named after them. */
-const NOT_FRAGMENT_DIRS = new Set(["overrides", KEPT_PAGES_DIR]);
-
-/**
  * Imports every operation page listed by the docs index into one OpenAPI 3.1 fragment per page, and keeps a
  * copy of the pages read under `<outDir>/docs-pages/`. Every page is read and converted before anything is
  * written, and fragments and pages are written as one atomic set, so a bad page leaves both exactly as they were.
@@ -64,9 +57,12 @@ const NOT_FRAGMENT_DIRS = new Set(["overrides", KEPT_PAGES_DIR]);
 export async function importDocs(options: ImportOptions): Promise<ImportResult> {
   const log = options.log ?? (() => {});
   const outDir = resolve(options.outDir);
-  const source = openSource(options.source, options.fetch ?? globalThis.fetch);
-  const indexBytes = await source.readIndex();
-  const index = parseDocsIndex(decodeUtf8(indexBytes, source.indexLocation), source.indexLocation);
+  const source = openSource(options.source, {
+    fetch: options.fetch ?? globalThis.fetch,
+    pageTimeoutSeconds: options.pageTimeoutSeconds ?? DEFAULT_PAGE_TIMEOUT_SECONDS,
+  });
+  const indexText = (await source.readIndex()).text;
+  const index = parseDocsIndex(indexText, source.indexLocation);
 
   const overview = index.find((page) => page.section === undefined && page.slug === "overview");
   if (!overview)
@@ -90,34 +86,27 @@ export async function importDocs(options: ImportOptions): Promise<ImportResult> 
   const files = new Map<string, string>();
   const operations = new Map<string, string>();
   const pages = new Map<string, string>([
-    ["llms.txt", exactText(indexBytes)],
+    ["llms.txt", indexText],
     [keptPagePath(overview), overviewRead.text],
   ]);
-  for (const { page, bytes, location } of pagesRead) {
-    const { document, operation } = buildFragment(page, bytes, location, overviewRead.policy);
-    if (NOT_FRAGMENT_DIRS.has(page.section!)) {
-      throw new ImportError(
-        { source: location, operation },
-        `the page is in the docs section "${page.section}", a name the output directory reserves ` +
-          `(${[...NOT_FRAGMENT_DIRS].join(", ")} hold no fragments), so its fragment cannot be written`,
-      );
-    }
+  for (const { page, text, location } of pagesRead) {
+    const { document, operation } = buildFragment(page, text, location, overviewRead.policy);
     const clash = operations.get(operation);
     if (clash)
       throw new ImportError({ source: location, operation }, `the operation is also documented by ${clash}`);
     operations.set(operation, location);
     files.set(`${page.section}/${page.slug}.yaml`, emitYaml(document));
-    pages.set(keptPagePath(page), exactText(bytes));
+    pages.set(keptPagePath(page), text);
   }
   return writeImport(outDir, files, pages, log);
 }
 
 async function readOverview(
-  source: ReturnType<typeof openSource>,
+  source: DocsSource,
   overview: ReferencePage,
 ): Promise<{ policy: RateLimitPolicy; text: string }> {
-  const { bytes, location } = await source.readPage(new URL(overview.url).pathname);
-  return { policy: parseOverviewRateLimits(decodeUtf8(bytes, location), location), text: exactText(bytes) };
+  const { text, location } = await source.readPage(new URL(overview.url).pathname);
+  return { policy: parseOverviewRateLimits(text, location), text };
 }
 
 /** Where a page is kept: its path on the site (as a directory source reads it), under KEPT_PAGES_DIR. */
@@ -125,15 +114,15 @@ function keptPagePath(page: ReferencePage): string {
   return new URL(page.url).pathname.slice(1);
 }
 
-/** Converts one operation page (either format) into its fragment document. */
+/** Converts one operation page (either format, text as the source decoded it) into its fragment document. */
 export function buildFragment(
   page: ReferencePage,
-  bytes: Uint8Array,
+  text: string,
   location: string,
   policy: RateLimitPolicy,
 ): { document: JsonObject; operation: string } {
   const section = page.section!;
-  const docsPage = parseDocsPage(decodeUtf8(bytes, location), location);
+  const docsPage = parseDocsPage(text, location);
   if (!docsPage.fence) {
     throw new ImportError(
       { source: location },
@@ -143,7 +132,7 @@ export function buildFragment(
   const fenceOperation = `${docsPage.fence.method.toUpperCase()} ${docsPage.fence.path}`;
   const context = { source: location, operation: fenceOperation };
   const block = parseBlockYaml(docsPage.fence.yaml, context);
-  const xSource = { url: page.url, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const xSource = { url: page.url, sha256: createHash("sha256").update(text).digest("hex") };
   const agreeWithFence = (method: string, path: string): void => {
     if (method !== docsPage.fence!.method || path !== docsPage.fence!.path) {
       throw new ImportError(
@@ -305,8 +294,7 @@ async function existingFragments(outDir: string): Promise<string[]> {
   const sections = await readdir(outDir, { withFileTypes: true }).catch(() => []);
   const found: string[] = [];
   for (const section of sections) {
-    if (!section.isDirectory() || NOT_FRAGMENT_DIRS.has(section.name) || section.name.startsWith("."))
-      continue;
+    if (!section.isDirectory() || fragmentFolderProblem(section.name)) continue;
     for (const file of await readdir(join(outDir, section.name))) {
       if (!file.endsWith(".yaml")) continue;
       const text = await readFile(join(outDir, section.name, file), "utf8");
@@ -314,20 +302,4 @@ async function existingFragments(outDir: string): Promise<string[]> {
     }
   }
   return found.sort();
-}
-
-/**
- * The page's text with nothing stripped (a BOM included). Only called on bytes decodeUtf8 accepted, and valid
- * UTF-8 decodes and re-encodes to the same bytes, so the kept copy written from this text is the page as served.
- */
-function exactText(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-}
-
-function decodeUtf8(bytes: Uint8Array, location: string): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch (error) {
-    throw new ImportError({ source: location }, "the file is not valid UTF-8", { cause: error });
-  }
 }

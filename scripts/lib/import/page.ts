@@ -23,9 +23,12 @@ const MAX_YAML_ALIASES = 20;
 
 const FENCE_OPEN = /^````yaml(?:[ \t]+(.*))?$/;
 
-/** Splits a page into title, description and the OpenAPI fence. Throws an ImportError on malformed pages. */
+/**
+ * Splits a page (as decodeSourceText gives it: LF line ends) into title, description and the OpenAPI fence.
+ * Throws an ImportError on malformed pages.
+ */
 export function parseDocsPage(text: string, source: string): DocsPage {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const lines = text.split("\n");
   const titleIndex = lines.findIndex((line) => /^# \S/.test(line));
   if (titleIndex === -1) throw new ImportError({ source }, "the page has no `# Title` line");
   const title = lines[titleIndex]!.slice(2).trim();
