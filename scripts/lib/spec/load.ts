@@ -4,14 +4,13 @@ import { parse } from "yaml";
 import { BuildError } from "./errors.js";
 import { displayPath, isRecord, type JsonObject } from "../json.js";
 import { HTTP_METHODS } from "../http-methods.js";
+// The folders of openapi/ that hold no fragments (overrides, the pages docs:import read), as the import reserves them.
+import { RESERVED_FOLDERS } from "../import/fragment-folders.js";
 
 /** Inputs larger than this are refused before parsing: no legitimate fragment comes close (the largest is ~10 kB). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 /** YAML aliases are legal but a handful of them can expand exponentially ("billion laughs"); none is needed. */
 const MAX_ALIAS_COUNT = 50;
-
-/** Directories of `openapi/` that are not sections of fragments (docs-pages: the pages docs:import read). */
-const NOT_FRAGMENT_DIRS = new Set(["overrides", "docs-pages"]);
 
 /** One imported operation: `openapi/<section>/<slug>.yaml`. */
 export interface Fragment {
@@ -47,7 +46,7 @@ export function parseYaml(text: string, shownPath: string): unknown {
 export async function listFragmentFiles(openapiDir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(openapiDir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || NOT_FRAGMENT_DIRS.has(entry.name)) continue;
+    if (!entry.isDirectory() || RESERVED_FOLDERS.includes(entry.name)) continue;
     for (const file of await readdir(join(openapiDir, entry.name), { withFileTypes: true }))
       if (file.isFile() && file.name.endsWith(".yaml")) files.push(join(openapiDir, entry.name, file.name));
   }
