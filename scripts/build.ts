@@ -10,6 +10,7 @@ import { BuildError } from "./lib/spec/errors.js";
 import { buildDistIfStale } from "./lib/spec/dist-step.js";
 import { runBuild } from "./lib/spec/pipeline.js";
 import { exitIfHelp, usageLine, type Usage } from "./lib/cli-help.js";
+import { describeSystemError } from "./lib/system-error.js";
 
 const USAGE: Usage = {
   command: "npm run build",
@@ -94,7 +95,10 @@ async function main(): Promise<number> {
       );
       return 1;
     }
-    throw error;
+    const system = describeSystemError(error);
+    if (!system) throw error;
+    console.error(`build failed: ${system}`);
+    return 1;
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { ImportError } from "./lib/import/errors.js";
+import { describeSystemError } from "./lib/system-error.js";
 import { importDocs } from "./lib/import/import-docs.js";
 import { DEFAULT_PAGE_TIMEOUT_SECONDS } from "./lib/import/source.js";
 import { exitIfHelp, usageLine, type Usage } from "./lib/cli-help.js";
@@ -75,7 +76,10 @@ async function main(): Promise<number> {
       console.error(`docs:import failed, no fragment or kept page was changed:\n  ${error.message}`);
       return 1;
     }
-    throw error;
+    const system = describeSystemError(error);
+    if (!system) throw error;
+    console.error(`docs:import failed: ${system}`);
+    return 1;
   }
 }
 
