@@ -13,7 +13,7 @@ const ignore = () => {};
  *
  * The fallback takes this process's share of the budget (the limit divided among the limiters Redis last saw
  * asking), and every slot Redis grants also counts in it when it has room: an outage hands no process a fresh
- * budget on top of what it has just used.
+ * budget on top of what it has just used. For one window after Redis is back, a slot needs room in both.
  */
 export class RedisLimiter implements RateLimiter {
   readonly #acquire: (keys: string[], args: (string | number)[]) => Promise<unknown>;
@@ -22,6 +22,11 @@ export class RedisLimiter implements RateLimiter {
   /** Names this limiter among those sharing the budget. */
   readonly #id = crypto.randomUUID();
   #local: SlidingWindowLimiter | undefined;
+  /**
+   * Until then a slot also needs room in the fallback: Redis may be back empty (restarted), so for one window the
+   * fallback alone knows what this process sent meanwhile. `Infinity` while Redis is out.
+   */
+  #recoveringUntil = 0;
   /** The wait Redis last named (for `throttle: "fail"`'s error). */
   #waitMs = 0;
   #waiters = 0;
@@ -69,7 +74,10 @@ export class RedisLimiter implements RateLimiter {
       for (;;) {
         const release = await this.#ask();
         if (release) return release;
-        if (!this.connection.available()) return await this.#fallback.acquire(signal);
+        if (!this.connection.available()) {
+          this.#recoveringUntil = Infinity;
+          return await this.#fallback.acquire(signal);
+        }
         await sleep(this.#waitMs, signal);
       }
     } finally {
@@ -80,7 +88,15 @@ export class RedisLimiter implements RateLimiter {
 
   /** One question to Redis (or, while it is out, to the fallback): a slot now, or `undefined`. */
   async #ask(): Promise<ReleaseSlot | undefined> {
-    if (!this.connection.available()) return this.#fallback.tryAcquire();
+    if (!this.connection.available()) return this.#inProcess();
+    if (this.#recoveringUntil === Infinity) this.#recoveringUntil = performance.now() + this.windowMs;
+    const recovering = performance.now() < this.#recoveringUntil;
+    // Asked before Redis, whose slot, once granted, would count for a lease even if left unused.
+    const localWait = recovering ? this.#fallback.waitMs() : 0;
+    if (localWait) {
+      this.#waitMs = Math.min(localWait, this.windowMs);
+      return undefined;
+    }
     const request = crypto.randomUUID();
     let keys: string[], wait: number, sharing: number;
     try {
@@ -88,20 +104,25 @@ export class RedisLimiter implements RateLimiter {
       const reply = await this.#acquire(keys, [this.limit, this.windowMs, this.leaseMs, request, this.#id]);
       [wait, sharing] = (reply as unknown[]).map(Number) as [number, number];
     } catch {
-      return this.#fallback.tryAcquire();
+      return this.#inProcess();
     }
     this.#waitMs = wait;
     const share = Math.max(1, Math.floor(this.limit / sharing));
     // Waiters still queued in a replaced fallback are served by it: it keeps its timer and its slots.
-    if (this.#local?.limit !== share)
+    if (this.#local?.limit !== share && !recovering)
       this.#local = new SlidingWindowLimiter(share, this.windowMs, this.group);
     if (wait) return undefined;
-    const local = this.#local.tryAcquire();
+    const local = this.#fallback.tryAcquire();
     return () => {
       local?.();
       // Sent even if Redis has gone meanwhile: a late answer only makes the slot count a little longer.
       void this.#release(keys.slice(0, 2), [this.windowMs, request]).catch(ignore);
     };
+  }
+
+  #inProcess(): ReleaseSlot | undefined {
+    this.#recoveringUntil = Infinity;
+    return this.#fallback.tryAcquire();
   }
 }
 

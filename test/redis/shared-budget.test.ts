@@ -308,6 +308,35 @@ describe.skipIf(!redisServerPath)("one rate-limit budget shared through Redis", 
     }
   });
 
+  it("after Redis comes back empty (restarted), a process still counts what it sent in-process meanwhile, for one window", async () => {
+    const token = freshToken();
+    const client = await connect(redis.url);
+    const limiter = redisRateLimitStore(client, { timeoutMs: 100, warn: () => {} }).limiter(
+      { group: GROUP, limit: 2, windowMs: 10_000 },
+      token,
+    );
+    const held = [await limiter.tryAcquire()];
+    await redis.kill();
+    held.push(await limiter.tryAcquire());
+    expect(held.every(Boolean)).toBe(true);
+    await redis.restart();
+    try {
+      const pings = async () =>
+        /^cmdstat_ping:calls=[1-9]/m.test(String(await send(probe, ["INFO", "commandstats"])));
+      // Refused while Redis is out, and still refused once the store's PING has found it back (empty).
+      do expect(await limiter.tryAcquire()).toBeUndefined();
+      while (!(await pings()));
+      // The store's client answers in order: once this echo is back, so is the PING, and the store has seen it.
+      await send(client, ["ECHO", "after the PING"]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await limiter.tryAcquire()).toBeUndefined();
+      expect(limiter.waitMs()).toBeGreaterThan(0);
+    } finally {
+      for (const release of held) release!();
+      await client.quit();
+    }
+  });
+
   it("a process that dies holding slots frees them within one lease and window: the others are not starved", async () => {
     const token = freshToken();
     // Takes the calls and never answers: the dying process holds every slot of the group.
