@@ -14,25 +14,22 @@
  */
 import { maxInAnyWindow, startLimitedApi } from "../../test/redis/limited-api.js";
 import { redisServerPath, startRedisServer } from "../../test/redis/redis-server.js";
-import { spawnBurst, type ProcessOutcome } from "../../test/redis/spawn-burst.js";
+import { reported, spawnBurst } from "../../test/redis/spawn-burst.js";
+import { exitIfHelp, isQuick } from "../lib/cli-help.js";
 
-const args = process.argv.slice(2);
-if (args.includes("--help") || args.includes("-h")) {
-  console.log(`Usage: npm run bench:shared [-- --quick]
-
-Several processes share one token's rate-limit budget through Redis (codegen-api/redis).
-4 processes × 25 create-agent-run calls against a fake API that answers 429 past 10 requests in any 1 s
-(the documented 10 per minute, scaled), with the Redis store, without it, and with Redis killed mid-burst.
-
-  --quick   4 processes × 10 calls, windows of 500 ms
-  --help    this text`);
-  process.exit(0);
-}
-const unknown = args.filter((arg) => arg !== "--quick");
-if (unknown.length) {
-  console.error(`bench:shared: unknown option ${unknown.join(" ")} (see --help)`);
-  process.exit(2);
-}
+exitIfHelp({
+  command: "npm run bench:shared",
+  summary:
+    "4 node processes × 25 create-agent-run calls with one token against a loopback fake API that answers 429 past " +
+    "10 requests in any 1 s (the documented 10 per minute, scaled): 429s, the most requests in any window and the " +
+    "wall time against the theoretical minimum, with the Redis store (codegen-api/redis) and without it; then the " +
+    "calls lost when Redis is killed mid-burst and restarted. Needs redis-server (Debian package `redis-server`).",
+  options: [["--quick", "off", "4 processes × 10 calls, windows of 500 ms: the same lines"]],
+  exitCodes: [
+    [0, "figures printed"],
+    [1, "the benchmark failed, or redis-server is not installed (the error says which)"],
+  ],
+});
 if (!redisServerPath) {
   console.error(
     "bench:shared: needs redis-server (Debian package `redis-server`), not found on this machine",
@@ -40,7 +37,7 @@ if (!redisServerPath) {
   process.exit(1);
 }
 
-const quick = args.includes("--quick");
+const quick = isQuick();
 const PROCESSES = 4;
 const CALLS_EACH = quick ? 10 : 25;
 const LIMIT = 10;
@@ -56,16 +53,18 @@ try {
       `${LIMIT} in any ${WINDOW_MS} ms (documented: ${LIMIT} per minute) and answers 429 past it, no Retry-After\n`,
   );
   for (const shared of [true, false]) {
-    const api = await startLimitedApi({ limit: LIMIT, windowMs: WINDOW_MS, token: TOKEN });
-    const results = await spawnBurst({
-      processes: PROCESSES,
-      callsEach: CALLS_EACH,
-      apiUrl: api.url,
-      redisUrl: shared ? redis.url : "",
-      token: TOKEN,
-      limit: LIMIT,
-      windowMs: WINDOW_MS,
-    });
+    const api = await startLimitedApi({ limit: LIMIT, windowMs: WINDOW_MS, tokens: [TOKEN] });
+    const results = reported(
+      await spawnBurst({
+        processes: PROCESSES,
+        callsEach: CALLS_EACH,
+        apiUrl: api.url,
+        redisUrl: shared ? redis.url : "",
+        token: TOKEN,
+        limit: LIMIT,
+        windowMs: WINDOW_MS,
+      }),
+    );
     await api.close();
     const wallMs = Math.max(...results.map(({ elapsedMs }) => elapsedMs));
     console.log(shared ? "with redisRateLimitStore" : "without a store (each process limits itself alone)");
@@ -80,32 +79,34 @@ try {
   }
 
   // Redis dies one window into the burst and comes back (empty) a window later.
-  const api = await startLimitedApi({ limit: LIMIT, windowMs: WINDOW_MS, token: TOKEN });
-  const results: ProcessOutcome[] = await spawnBurst({
-    processes: PROCESSES,
-    callsEach: CALLS_EACH,
-    apiUrl: api.url,
-    redisUrl: redis.url,
-    token: TOKEN,
-    limit: LIMIT,
-    windowMs: WINDOW_MS,
-    maxRetries: 2,
-    onStarted: async () => {
-      await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-      await redis.kill();
-      await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-      await redis.restart();
-    },
-  });
+  const api = await startLimitedApi({ limit: LIMIT, windowMs: WINDOW_MS, tokens: [TOKEN] });
+  const results = reported(
+    await spawnBurst({
+      processes: PROCESSES,
+      callsEach: CALLS_EACH,
+      apiUrl: api.url,
+      redisUrl: redis.url,
+      token: TOKEN,
+      limit: LIMIT,
+      windowMs: WINDOW_MS,
+      maxRetries: 2,
+      onStarted: async () => {
+        await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
+        await redis.kill();
+        await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
+        await redis.restart();
+      },
+    }),
+  );
   await api.close();
   const outcomes = results.flatMap((result) => result.outcomes);
-  const failed = outcomes.filter((outcome) => outcome !== 200);
+  const lost = outcomes.filter((outcome) => outcome !== 200);
   const warned = results.filter(({ warnings }) => warnings.length).length;
   console.log(
     "with redisRateLimitStore, Redis killed after one window and restarted a window later (default retries)",
   );
   console.log(
-    `  calls that failed: ${failed.length} of ${total}${failed.length ? ` (${[...new Set(failed)].join(", ")})` : ""}`,
+    `  store outage: ${lost.length} of ${total} calls lost${lost.length ? ` (${[...new Set(lost)].join(", ")})` : ""}`,
   );
   console.log(`  429 answers (retried): ${api.rejected}`);
   console.log(`  processes that warned of the outage: ${warned} of ${PROCESSES}`);

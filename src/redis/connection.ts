@@ -21,20 +21,31 @@ export function senderOf(client: RedisLike): Send {
   );
 }
 
-/** A Lua script run by its SHA-1 (EVALSHA), sent in full (EVAL) only when Redis does not have it yet. */
+/**
+ * A Lua script run by its SHA-1 (EVALSHA) once Redis has it, sent in full (EVAL, which also caches it) the first
+ * time and whenever Redis has forgotten it (restarted, flushed). Either way the command is handed to the client at
+ * once, not a few promise turns later: a release made just before the program closes its Redis client is queued
+ * ahead of the close, so its slot does not wait for its lease to run out.
+ */
 export function scriptRunner(send: Send, source: string) {
-  let sha: Promise<string> | undefined;
-  return async (keys: string[], args: (string | number)[]): Promise<unknown> => {
+  let sha: string | undefined;
+  let loaded = false;
+  const digest = digestHex("SHA-1", source).then((hex) => (sha = hex));
+  digest.catch(() => {});
+  return (keys: string[], args: (string | number)[]): Promise<unknown> => {
     const rest = [String(keys.length), ...keys, ...args.map(String)];
-    sha ??= digestHex("SHA-1", source);
-    try {
-      return await send(["EVALSHA", await sha, ...rest]);
-    } catch (error) {
-      // A restarted (or flushed) Redis has forgotten the script: EVAL runs it and caches it again.
+    const runInFull = () => send(["EVAL", source, ...rest]).then(cached);
+    if (!(loaded && sha)) return runInFull();
+    return send(["EVALSHA", sha, ...rest]).catch((error: unknown) => {
       if (!String((error as Error)?.message).startsWith("NOSCRIPT")) throw error;
-      return send(["EVAL", source, ...rest]);
-    }
+      loaded = false;
+      return runInFull();
+    });
   };
+  function cached(reply: unknown): unknown {
+    loaded = true;
+    return reply;
+  }
 }
 
 /** The hex digest of a text (Web Crypto: no `node:` import, so the entry runs wherever its Redis client does). */

@@ -18,9 +18,9 @@ export function redisRateLimitStore(client: RedisLike, options: RedisStoreOption
   return {
     limiter({ group, limit, windowMs }: RateLimitGroup, token: string) {
       // Keyed by the token's SHA-256, never the token. One hash tag, so a Cluster keeps both keys on one node.
-      const keys = digestHex("SHA-256", token).then((account): [string, string] => {
+      const keys = digestHex("SHA-256", token).then((account) => {
         const base = `${prefix}{${account}:${group}}`;
-        return [`${base}:slots`, `${base}:pause`];
+        return ["leased", "answered", "pause", "clients"].map((name) => `${base}:${name}`);
       });
       return new RedisLimiter(connection, group, limit, windowMs, options.leaseMs ?? windowMs, keys);
     },

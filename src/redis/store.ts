@@ -15,7 +15,7 @@ export interface RedisStoreOptions {
 }
 
 /** While Redis is out, how often one PING checks whether it is back. */
-const PROBE_INTERVAL_MS = 1000;
+const PROBE_INTERVAL_MS = 250;
 
 /**
  * The connection as the limiters see it: scripts that fail fast (time limit), and whether Redis is currently

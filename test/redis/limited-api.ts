@@ -16,18 +16,26 @@ export interface LimitedApi {
   rejected: number;
   /** Answers the next request with 429 and `Retry-After: seconds`; resolves with the time that answer left. */
   retryAfterNext(seconds: number): Promise<number>;
+  /** Resolves once `count` requests have arrived in all. */
+  arrived(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startLimitedApi(options: { limit: number; windowMs: number; token: string }) {
-  const { limit, windowMs, token } = options;
+export async function startLimitedApi(options: { limit: number; windowMs: number; tokens: string[] }) {
+  const { limit, windowMs, tokens } = options;
   const arrivals: number[] = [];
+  const awaited: { count: number; resolve: () => void }[] = [];
   let pending: { seconds: number; sent: (at: number) => void } | undefined;
   const api: LimitedApi = {
     url: "",
     arrivals,
     rejected: 0,
     retryAfterNext: (seconds) => new Promise((sent) => (pending = { seconds, sent })),
+    arrived: (count) =>
+      new Promise((resolve) => {
+        if (arrivals.length >= count) resolve();
+        else awaited.push({ count, resolve });
+      }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = createServer((req, res) => {
@@ -38,12 +46,16 @@ export async function startLimitedApi(options: { limit: number; windowMs: number
         res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(JSON.stringify(body));
       };
-      if (req.headers.authorization !== `Bearer ${token}`)
+      if (!tokens.some((token) => req.headers.authorization === `Bearer ${token}`))
         return json(401, { message: "Invalid or missing API token.", status_code: 401 });
       if (req.method !== "POST" || !/^\/v1\/organizations\/\d+\/agent\/run$/.test(req.url ?? ""))
         return json(404, { message: "Not found.", status_code: 404 });
       const recent = arrivals.filter((at) => now - at < windowMs).length;
       arrivals.push(now);
+      for (const waiter of awaited.filter(({ count }) => arrivals.length >= count)) {
+        awaited.splice(awaited.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       if (pending) {
         const { seconds, sent } = pending;
         pending = undefined;

@@ -14,6 +14,10 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts it again on the same port, empty. */
   restart(): Promise<void>;
+  /** SIGSTOP: connections stay open, nothing is answered (a Redis that hangs). */
+  freeze(): void;
+  /** SIGCONT: answers again, what it was asked meanwhile included. */
+  thaw(): void;
   stop(): Promise<void>;
 }
 
@@ -86,6 +90,8 @@ export async function startRedisServer(): Promise<RedisServer> {
       throw error;
     }
   }
+  // A test or benchmark that exits without stopping it (an error, process.exit) leaves no server behind.
+  process.on("exit", () => child?.kill("SIGKILL"));
   const kill = async () => {
     if (!child || child.exitCode !== null || child.signalCode) return;
     const exited = once(child, "exit");
@@ -100,6 +106,11 @@ export async function startRedisServer(): Promise<RedisServer> {
       await kill();
       child = await launch(port);
     },
-    stop: kill,
+    freeze: () => child!.kill("SIGSTOP"),
+    thaw: () => child!.kill("SIGCONT"),
+    stop: async () => {
+      child?.kill("SIGCONT");
+      await kill();
+    },
   };
 }

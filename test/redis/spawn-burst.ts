@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -14,10 +14,14 @@ export interface BurstOptions {
   token: string;
   limit: number;
   windowMs: number;
-  redisClient?: "redis" | "ioredis";
+  /** The Redis client each process connects with, in turn (default: node-redis for all). */
+  redisClients?: ("redis" | "ioredis")[];
   maxRetries?: number;
+  throttle?: "wait" | "fail";
+  /** The store's `leaseMs` (default: its own, the window). */
+  leaseMs?: number;
   /** Called once every process has started its calls. */
-  onStarted?: () => void | Promise<void>;
+  onStarted?: (children: ChildProcess[]) => void | Promise<void>;
 }
 
 export interface ProcessOutcome {
@@ -28,9 +32,13 @@ export interface ProcessOutcome {
   elapsedMs: number;
 }
 
-/** Runs test/redis/burst-child.ts in `processes` node processes at once; resolves with what each reported. */
-export async function spawnBurst(options: BurstOptions): Promise<ProcessOutcome[]> {
-  const children = Array.from({ length: options.processes }, () => {
+/**
+ * Runs test/redis/burst-child.ts in `processes` node processes at once; resolves with what each reported, or
+ * `"killed"` for a process killed by a signal (by `onStarted`).
+ */
+export async function spawnBurst(options: BurstOptions): Promise<(ProcessOutcome | "killed")[]> {
+  const clients = options.redisClients ?? ["redis"];
+  const children = Array.from({ length: options.processes }, (_, index) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(root, "test/redis/burst-child.ts")], {
       cwd: root,
       stdio: ["pipe", "pipe", "inherit"],
@@ -38,16 +46,21 @@ export async function spawnBurst(options: BurstOptions): Promise<ProcessOutcome[
         ...process.env,
         API_URL: options.apiUrl,
         REDIS_URL: options.redisUrl,
-        REDIS_CLIENT: options.redisClient ?? "redis",
+        REDIS_CLIENT: clients[index % clients.length],
         TOKEN: options.token,
         CALLS: String(options.callsEach),
         LIMIT: String(options.limit),
         WINDOW_MS: String(options.windowMs),
         MAX_RETRIES: String(options.maxRetries ?? 0),
+        THROTTLE: options.throttle ?? "wait",
+        LEASE_MS: options.leaseMs === undefined ? "" : String(options.leaseMs),
       },
     });
     const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    return { child, lines };
+    // Listened for from the start: a child may exit before the parent has read its last line.
+    const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+    exited.catch(() => {});
+    return { child, lines, exited };
   });
   try {
     for (const { lines } of children) {
@@ -55,16 +68,22 @@ export async function spawnBurst(options: BurstOptions): Promise<ProcessOutcome[
       if (value !== "ready") throw new Error(`burst child did not start: ${value}`);
     }
     for (const { child } of children) child.stdin!.write("go\n");
-    await options.onStarted?.();
+    await options.onStarted?.(children.map(({ child }) => child));
     return await Promise.all(
-      children.map(async ({ child, lines }) => {
+      children.map(async ({ lines, exited }) => {
         const { value } = await lines.next();
-        const [code] = await once(child, "exit");
+        const [code, signal] = await exited;
+        if (signal) return "killed" as const;
         if (code !== 0 || !value) throw new Error(`burst child exited with ${code}`);
         return JSON.parse(value) as ProcessOutcome;
       }),
     );
   } finally {
-    for (const { child } of children) if (child.exitCode === null) child.kill();
+    for (const { child } of children) if (child.exitCode === null && !child.signalCode) child.kill();
   }
+}
+
+/** The reports of the processes that were not killed. */
+export function reported(results: (ProcessOutcome | "killed")[]): ProcessOutcome[] {
+  return results.filter((result): result is ProcessOutcome => result !== "killed");
 }
