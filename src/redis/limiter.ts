@@ -1,3 +1,4 @@
+import { onAbort } from "../resilience/abort.js";
 import type { RateLimiter } from "../resilience/store.js";
 import { SlidingWindowLimiter, type ReleaseSlot } from "../resilience/throttle.js";
 import { acquireScript, pauseScript, releaseScript } from "./scripts.js";
@@ -129,10 +130,9 @@ export class RedisLimiter implements RateLimiter {
 function untilDone(turn: Promise<void>, signal?: AbortSignal): Promise<void> {
   if (!signal) return turn;
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const unsubscribe = onAbort(signal, () => reject(signal.reason));
     turn.then(() => {
-      signal.removeEventListener("abort", onAbort);
+      unsubscribe();
       resolve();
     });
   });
@@ -141,14 +141,15 @@ function untilDone(turn: Promise<void>, signal?: AbortSignal): Promise<void> {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unsubscribe?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const unsubscribe =
+      signal &&
+      onAbort(signal, () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
   });
 }
