@@ -25,24 +25,24 @@ export interface CodegenClientOptions extends ResilienceOptions {
 }
 
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-type PathsWith<Paths extends {}, M extends Method> = {
-  [P in keyof Paths]: Paths[P] extends Record<M, {}> ? P : never;
-}[keyof Paths];
+type PathsWith<Spec extends {}, M extends Method> = {
+  [P in keyof Spec]: Spec[P] extends Record<M, {}> ? P : never;
+}[keyof Spec];
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 /** openapi-fetch's init, plus the per-request resilience options, typed (optional when nothing is required). */
 type InitArg<Init> = [RequiredKeys<Init>] extends [never]
   ? [init?: Init & RequestResilienceOptions]
   : [init: Init & RequestResilienceOptions];
-// `M & keyof Paths[P]` is `M` for every path that has the method: it only tells the compiler so, for any `Paths`.
-type CallMethod<Paths extends {}, M extends Method> = <
-  P extends PathsWith<Paths, M>,
-  Init extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>,
+// `M & keyof Spec[P]` is `M` for every path that has the method: it only tells the compiler so, for any `Spec`.
+type CallMethod<Spec extends {}, M extends Method> = <
+  P extends PathsWith<Spec, M>,
+  Init extends MaybeOptionalInit<Spec[P], M & keyof Spec[P]>,
 >(
   url: P,
   ...init: InitArg<Init>
 ) => Promise<
   FetchResponse<
-    Extract<Paths[P][M & keyof Paths[P]], Record<string | number, any>>,
+    Extract<Spec[P][M & keyof Spec[P]], Record<string | number, any>>,
     Init,
     `${string}/${string}`
   >
@@ -52,8 +52,8 @@ type CallMethod<Paths extends {}, M extends Method> = <
  * The call methods typed by an openapi-typescript `paths` type. Generic so that the client's typing can be tested
  * against a pinned fixture (test/fixtures/paths.ts) rather than today's docs, which change.
  */
-export type TypedApi<Paths extends {}> = Omit<Client<Paths>, Uppercase<Method>> & {
-  [M in Method as Uppercase<M>]: CallMethod<Paths, M>;
+export type TypedApi<Spec extends {}> = Omit<Client<Spec>, Uppercase<Method>> & {
+  [M in Method as Uppercase<M>]: CallMethod<Spec, M>;
 };
 
 /**
