@@ -25,26 +25,42 @@ export interface CodegenClientOptions extends ResilienceOptions {
 }
 
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-type PathsWith<M extends Method> = {
-  [P in keyof paths]: paths[P] extends Record<M, {}> ? P : never;
-}[keyof paths];
+type PathsWith<Spec extends {}, M extends Method> = {
+  [P in keyof Spec]: Spec[P] extends Record<M, {}> ? P : never;
+}[keyof Spec];
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 /** openapi-fetch's init, plus the per-request resilience options, typed (optional when nothing is required). */
 type InitArg<Init> = [RequiredKeys<Init>] extends [never]
   ? [init?: Init & RequestResilienceOptions]
   : [init: Init & RequestResilienceOptions];
-type CallMethod<M extends Method> = <P extends PathsWith<M>, Init extends MaybeOptionalInit<paths[P], M>>(
+// `M & keyof Spec[P]` is `M` for every path that has the method: it only tells the compiler so, for any `Spec`.
+type CallMethod<Spec extends {}, M extends Method> = <
+  P extends PathsWith<Spec, M>,
+  Init extends MaybeOptionalInit<Spec[P], M & keyof Spec[P]>,
+>(
   url: P,
   ...init: InitArg<Init>
-) => Promise<FetchResponse<Extract<paths[P][M], Record<string | number, any>>, Init, `${string}/${string}`>>;
+) => Promise<
+  FetchResponse<
+    Extract<Spec[P][M & keyof Spec[P]], Record<string | number, any>>,
+    Init,
+    `${string}/${string}`
+  >
+>;
+
+/**
+ * The call methods typed by an openapi-typescript `paths` type. Generic so that the client's typing can be tested
+ * against a pinned fixture (test/fixtures/paths.ts) rather than today's docs, which change.
+ */
+export type TypedApi<Spec extends {}> = Omit<Client<Spec>, Uppercase<Method>> & {
+  [M in Method as Uppercase<M>]: CallMethod<Spec, M>;
+};
 
 /**
  * The typed openapi-fetch client: `api.GET("/v1/users/me")` resolves to `{ data, error, response }`, and every
  * call takes the per-request options `timeout`, `maxRetries`, `retryNonIdempotent`, `throttle`.
  */
-export type CodegenApi = Omit<Client<paths>, Uppercase<Method>> & {
-  [M in Method as Uppercase<M>]: CallMethod<M>;
-} & {
+export type CodegenApi = TypedApi<paths> & {
   /** The default organization (option `orgId`, env `CODEGEN_ORG_ID`), if any. */
   readonly orgId: number | undefined;
 };

@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "../client/server.js";
+import { pathOf, withOperations } from "../fixtures/operations.js";
 
 /**
  * The built ESM bundle (openapi-fetch included, as a browser app ships it) running in headless Chromium,
@@ -105,51 +106,57 @@ afterAll(async () => {
 });
 
 describe.skipIf(!haveChromium)("in headless Chromium", () => {
-  it("the ESM bundle calls the API cross-origin: typed data, typed errors, token to the API only", async () => {
-    const page = await browser!.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(siteUrl);
-    await page.waitForFunction(() => "codegenApi" in window);
-    const result = await page.evaluate(
-      async ({ apiUrl, token }) => {
-        const { createCodegenClient, NotFoundError } = (
-          window as unknown as { codegenApi: typeof import("../../src/index.js") }
-        ).codegenApi;
-        const client = createCodegenClient({ token, baseUrl: apiUrl, orgId: 1 });
-        const data = await client.agentRuns.get(5);
-        const raw = await client.GET("/v1/organizations/{org_id}/agent/run/{agent_run_id}", {
-          params: { path: { org_id: 1, agent_run_id: 6 } },
-        });
-        let caught: unknown;
-        await client.agentRuns.get(6).catch((error: unknown) => (caught = error));
-        const error = caught as { name: string; status: number; message: string };
-        return {
-          data,
-          rawStatus: raw.response.status,
-          isNotFound: caught instanceof NotFoundError,
-          error: { name: error.name, status: error.status, message: error.message },
-          clientJson: JSON.stringify(client),
-        };
-      },
-      { apiUrl: api.url, token: TOKEN },
-    );
-    await page.close();
+  withOperations("getAgentRun")(
+    "the ESM bundle calls the API cross-origin: typed data, typed errors, token to the API only",
+    async () => {
+      const page = await browser!.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(siteUrl);
+      await page.waitForFunction(() => "codegenApi" in window);
+      const result = await page.evaluate(
+        async ({ apiUrl, token, runPath }) => {
+          const { createCodegenClient, NotFoundError } = (
+            window as unknown as { codegenApi: typeof import("../../src/index.js") }
+          ).codegenApi;
+          const client = createCodegenClient({ token, baseUrl: apiUrl, orgId: 1 });
+          const data = await client.agentRuns.get(5);
+          // Typed loosely: the path comes from test/fixtures/operations.ts, not from today's docs.
+          const get = client.GET as unknown as (
+            path: string,
+            init: object,
+          ) => Promise<{ response: Response }>;
+          const raw = await get(runPath, { params: { path: { org_id: 1, agent_run_id: 6 } } });
+          let caught: unknown;
+          await client.agentRuns.get(6).catch((error: unknown) => (caught = error));
+          const error = caught as { name: string; status: number; message: string };
+          return {
+            data,
+            rawStatus: raw.response.status,
+            isNotFound: caught instanceof NotFoundError,
+            error: { name: error.name, status: error.status, message: error.message },
+            clientJson: JSON.stringify(client),
+          };
+        },
+        { apiUrl: api.url, token: TOKEN, runPath: pathOf("getAgentRun") },
+      );
+      await page.close();
 
-    expect(errors).toEqual([]);
-    expect(result.data).toEqual(run);
-    expect(result.rawStatus).toBe(404);
-    expect(result.isNotFound).toBe(true);
-    expect(result.error).toMatchObject({ name: "NotFoundError", status: 404 });
-    expect(result.error.message).toContain("Agent run not found.");
-    expect(result.clientJson).not.toContain(TOKEN);
-    const calls = api.requests.filter((request) => request.method === "GET");
-    expect(calls.length).toBe(3);
-    for (const call of calls) {
-      expect(call.headers.authorization).toBe(`Bearer ${TOKEN}`);
-      expect(call.headers.origin).toBe(siteUrl);
-      // Browsers own User-Agent: the client adds no package UA of its own there.
-      expect(call.headers["user-agent"]).not.toContain("codegen-api/");
-    }
-  });
+      expect(errors).toEqual([]);
+      expect(result.data).toEqual(run);
+      expect(result.rawStatus).toBe(404);
+      expect(result.isNotFound).toBe(true);
+      expect(result.error).toMatchObject({ name: "NotFoundError", status: 404 });
+      expect(result.error.message).toContain("Agent run not found.");
+      expect(result.clientJson).not.toContain(TOKEN);
+      const calls = api.requests.filter((request) => request.method === "GET");
+      expect(calls.length).toBe(3);
+      for (const call of calls) {
+        expect(call.headers.authorization).toBe(`Bearer ${TOKEN}`);
+        expect(call.headers.origin).toBe(siteUrl);
+        // Browsers own User-Agent: the client adds no package UA of its own there.
+        expect(call.headers["user-agent"]).not.toContain("codegen-api/");
+      }
+    },
+  );
 });

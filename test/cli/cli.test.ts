@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildDistIfStale } from "../../scripts/lib/spec/dist-step.js";
+import { withHelpers, withOperations } from "../fixtures/operations.js";
 import { startFakeApi, type FakeApi, type RunScript } from "../servers/fake-api.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -220,12 +221,15 @@ describe("configuration and API errors", () => {
     expect(noOrg.stderr).toContain("--org-id");
   });
 
-  it("uses the token's only organization when none is given", async () => {
-    api = await startFakeApi({ token: TOKEN, orgId: 1, counts: { organizations: 1, agentRuns: 3 } });
-    const result = await cli(["runs", "list", "--json"]);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toHaveLength(3);
-  });
+  withHelpers("organizations.list", "agentRuns.list")(
+    "uses the token's only organization when none is given",
+    async () => {
+      api = await startFakeApi({ token: TOKEN, orgId: 1, counts: { organizations: 1, agentRuns: 3 } });
+      const result = await cli(["runs", "list", "--json"]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toHaveLength(3);
+    },
+  );
 
   it("exits 3 with the typed error's message on an API error, token absent, no stack trace", async () => {
     await fake();
@@ -234,19 +238,25 @@ describe("configuration and API errors", () => {
     expect(result.stderr).toMatch(/GET \/v1\/organizations\/\{org_id\}\/agent\/run\/\{agent_run_id\}: 404/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expectNoToken(result);
-    const wrongToken = await cli(["whoami"], { env: { CODEGEN_API_TOKEN: "wrong" } });
+    const wrongToken = await cli(["runs", "get", "1"], { env: { CODEGEN_API_TOKEN: "wrong", ...withOrg } });
     expect(wrongToken.code).toBe(3);
   });
 
   it("exits 3 on a connection error", async () => {
-    const result = await cli(["whoami"], { env: { CODEGEN_API_BASE_URL: "http://127.0.0.1:1" } });
+    const result = await cli(["runs", "get", "1"], {
+      env: { CODEGEN_API_BASE_URL: "http://127.0.0.1:1", ...withOrg },
+    });
     expect(result.code).toBe(3);
     expectNoToken(result);
   });
 });
 
 describe("other commands", () => {
-  it("runs get / logs, whoami, orgs/repos/users list print text and --json", async () => {
+  withHelpers(
+    "agentRuns.create",
+    "agentRuns.get",
+    "agentRuns.logs",
+  )("runs get / logs print text and --json", async () => {
     await fake();
     const created = await cli(["run", "go", "--wait"], { env: withOrg });
     const id = /run (\d+)/.exec(created.stdout)![1]!;
@@ -254,7 +264,21 @@ describe("other commands", () => {
     expect(JSON.parse(got.stdout).id).toBe(Number(id));
     const logs = await cli(["runs", "logs", id], { env: withOrg });
     expect(logs.stdout).toContain("FINAL_ANSWER");
-    expect((await cli(["whoami", "--json"])).code).toBe(0);
+  });
+
+  withHelpers("users.me")("whoami --json prints the token's user", async () => {
+    await fake();
+    const whoami = await cli(["whoami", "--json"]);
+    expect(whoami.code).toBe(0);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ id: 1000 });
+  });
+
+  withHelpers(
+    "organizations.list",
+    "repositories.list",
+    "users.list",
+  )("orgs / repos / users list print text and --json", async () => {
+    await fake();
     const orgs = await cli(["orgs", "list", "--json"]);
     expect(JSON.parse(orgs.stdout)).toHaveLength(105);
     const repos = await cli(["repos", "list", "--limit", "5"], { env: withOrg });
@@ -275,22 +299,29 @@ describe("other commands", () => {
     });
   });
 
-  it("api fills path params from -f, sends the rest as query for GET, and rejects undocumented paths", async () => {
+  withOperations("createAgentRun", "getAgentRun")(
+    "api fills path params from -f and rejects undocumented paths",
+    async () => {
+      await fake();
+      const created = await cli(["run", "go"], { env: withOrg });
+      const id = created.stdout.trim();
+      const result = await cli(
+        ["api", "GET", "/v1/organizations/{org_id}/agent/run/{agent_run_id}", "-f", `agent_run_id=${id}`],
+        { env: withOrg },
+      );
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).id).toBe(Number(id));
+      const undocumented = await cli(["api", "GET", "/v1/nope"], { env: withOrg });
+      expect(undocumented.code).toBe(2);
+      expect(undocumented.stderr).toContain("not a documented operation");
+    },
+  );
+
+  withOperations("getUsers")("api sends the -f fields a GET's path does not take as its query", async () => {
     await fake();
-    const created = await cli(["run", "go"], { env: withOrg });
-    const id = created.stdout.trim();
-    const result = await cli(
-      ["api", "GET", "/v1/organizations/{org_id}/agent/run/{agent_run_id}", "-f", `agent_run_id=${id}`],
-      { env: withOrg },
-    );
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).id).toBe(Number(id));
     const listed = await cli(["api", "GET", "/v1/organizations/1/users", "-f", "limit=2"]);
     expect(JSON.parse(listed.stdout).items).toHaveLength(2);
     expect(api!.requests.at(-1)!.url).toContain("limit=2");
-    const undocumented = await cli(["api", "GET", "/v1/nope"], { env: withOrg });
-    expect(undocumented.code).toBe(2);
-    expect(undocumented.stderr).toContain("not a documented operation");
   });
 
   it.each([

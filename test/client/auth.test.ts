@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConfigurationError, createCodegenClient } from "../../src/index.js";
+import { loosely, SIMPLE_GET, withSimpleGet } from "../fixtures/operations.js";
 import { sendJson, startServer, type TestServer } from "./server.js";
 
 const TOKEN = "cg_test_SECRET_token_5c1f0e";
@@ -11,7 +12,7 @@ let elsewhere: TestServer;
 beforeAll(async () => {
   api = await startServer((req, res) => {
     if (req.url === "/v1/redirect-elsewhere") {
-      res.writeHead(302, { location: `${elsewhere.url}/v1/users/me` });
+      res.writeHead(302, { location: `${elsewhere.url}/redirected` });
       res.end();
       return;
     }
@@ -25,52 +26,58 @@ afterAll(async () => {
 });
 
 describe("Authorization", () => {
-  it("sends the token as a Bearer header to the configured origin", async () => {
+  withSimpleGet("sends the token as a Bearer header to the configured origin", async () => {
     const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
-    const { data, response } = await client.GET("/v1/users/me");
+    const { data, response } = await loosely(client).GET(SIMPLE_GET);
     expect(response.status).toBe(200);
     expect(data?.id).toBe(1);
     expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
-  it("does not send the token to another origin given as a per-request baseUrl", async () => {
+  withSimpleGet("does not send the token to another origin given as a per-request baseUrl", async () => {
     const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
-    const { response } = await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
+    const { response } = await loosely(client).GET(SIMPLE_GET, { baseUrl: elsewhere.url });
     expect(response.status).toBe(200);
     expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
-  it("adds the token after middleware: a middleware logging request headers never sees it", async () => {
-    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
-    const logged: string[] = [];
-    client.use({ onRequest: ({ request }) => void logged.push(JSON.stringify([...request.headers])) });
-    await client.GET("/v1/users/me");
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).not.toContain(TOKEN);
-    expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-  });
+  withSimpleGet(
+    "adds the token after middleware: a middleware logging request headers never sees it",
+    async () => {
+      const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+      const logged: string[] = [];
+      client.use({ onRequest: ({ request }) => void logged.push(JSON.stringify([...request.headers])) });
+      await loosely(client).GET(SIMPLE_GET);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).not.toContain(TOKEN);
+      expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    },
+  );
 
-  it("no middleware hook (onRequest, onResponse, onError) sees the token, while the server receives it", async () => {
-    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
-    const seen: (string | null)[] = [];
-    client.use({
-      onRequest: ({ request }) => void seen.push(request.headers.get("authorization")),
-      onResponse: ({ request }) => void seen.push(request.headers.get("authorization")),
-      onError: ({ request }) => void seen.push(request.headers.get("authorization")),
-    });
-    await client.GET("/v1/users/me");
-    expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    const dropping = await startServer((_req, res) => res.socket?.destroy());
-    try {
-      const failing = createCodegenClient({ token: TOKEN, baseUrl: dropping.url, maxRetries: 0 });
-      failing.use({ onError: ({ request }) => void seen.push(request.headers.get("authorization")) });
-      await expect(failing.GET("/v1/users/me")).rejects.toThrow();
-      expect(dropping.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    } finally {
-      await dropping.close();
-    }
-    expect(seen).toEqual([null, null, null]);
-  });
+  withSimpleGet(
+    "no middleware hook (onRequest, onResponse, onError) sees the token, while the server receives it",
+    async () => {
+      const client = createCodegenClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+      const seen: (string | null)[] = [];
+      client.use({
+        onRequest: ({ request }) => void seen.push(request.headers.get("authorization")),
+        onResponse: ({ request }) => void seen.push(request.headers.get("authorization")),
+        onError: ({ request }) => void seen.push(request.headers.get("authorization")),
+      });
+      await loosely(client).GET(SIMPLE_GET);
+      expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      const dropping = await startServer((_req, res) => res.socket?.destroy());
+      try {
+        const failing = createCodegenClient({ token: TOKEN, baseUrl: dropping.url, maxRetries: 0 });
+        failing.use({ onError: ({ request }) => void seen.push(request.headers.get("authorization")) });
+        await expect(loosely(failing).GET(SIMPLE_GET)).rejects.toThrow();
+        expect(dropping.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      } finally {
+        await dropping.close();
+      }
+      expect(seen).toEqual([null, null, null]);
+    },
+  );
 
   it("refuses a baseUrl carrying credentials, without echoing them", () => {
     for (const baseUrl of ["http://user:hunter2pass@127.0.0.1:1", "https://hunter2pass@api.codegen.com"]) {
@@ -109,28 +116,31 @@ describe("Authorization", () => {
     }
   });
 
-  it("sends the token through a per-call fetch too", async () => {
+  withSimpleGet("sends the token through a per-call fetch too", async () => {
     const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
-    await client.GET("/v1/users/me", { fetch: (request: Request) => fetch(request) });
+    await loosely(client).GET(SIMPLE_GET, { fetch: (request: Request) => fetch(request) });
     expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
-  it("runs middleware registered with use() on calls to another origin too, and eject() removes it there", async () => {
-    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
-    const seen: string[] = [];
-    const middleware = { onRequest: ({ request }: { request: Request }) => void seen.push(request.url) };
-    client.use(middleware);
-    await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
-    client.eject(middleware);
-    await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
-    expect(seen).toEqual([`${elsewhere.url}/v1/users/me`]);
-  });
+  withSimpleGet(
+    "runs middleware registered with use() on calls to another origin too, and eject() removes it there",
+    async () => {
+      const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
+      const seen: string[] = [];
+      const middleware = { onRequest: ({ request }: { request: Request }) => void seen.push(request.url) };
+      client.use(middleware);
+      await loosely(client).GET(SIMPLE_GET, { baseUrl: elsewhere.url });
+      client.eject(middleware);
+      await loosely(client).GET(SIMPLE_GET, { baseUrl: elsewhere.url });
+      expect(seen).toEqual([`${elsewhere.url}${SIMPLE_GET}`]);
+    },
+  );
 
-  it("does not send the token to a host that merely starts with the configured one", async () => {
+  withSimpleGet("does not send the token to a host that merely starts with the configured one", async () => {
     // "http://127.0.0.1:80" must not authorize "http://127.0.0.1:8080": compare whole origins.
     const port = new URL(elsewhere.url).port;
     const client = createCodegenClient({ token: TOKEN, baseUrl: `http://127.0.0.1:${port.slice(0, -1)}` });
-    await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
+    await loosely(client).GET(SIMPLE_GET, { baseUrl: elsewhere.url });
     expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
@@ -138,26 +148,26 @@ describe("Authorization", () => {
     const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
     const before = elsewhere.requests.length;
     // Not in the spec: the raw client's `request` accepts any path at runtime.
-    const { response } = await client.request("get", "/v1/redirect-elsewhere" as "/v1/users/me");
+    const { response } = await loosely(client).request("get", "/v1/redirect-elsewhere");
     expect(response.status).toBe(200);
     expect(elsewhere.requests.length).toBe(before + 1);
     expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
-  it("keeps an Authorization header the caller set on the request", async () => {
+  withSimpleGet("keeps an Authorization header the caller set on the request", async () => {
     const client = createCodegenClient({ token: TOKEN, baseUrl: api.url });
-    await client.GET("/v1/users/me", { headers: { Authorization: "Bearer other" } });
+    await loosely(client).GET(SIMPLE_GET, { headers: { Authorization: "Bearer other" } });
     expect(api.requests.at(-1)?.headers.authorization).toBe("Bearer other");
   });
 
-  it("sends the configured headers and a User-Agent naming the app and the package", async () => {
+  withSimpleGet("sends the configured headers and a User-Agent naming the app and the package", async () => {
     const client = createCodegenClient({
       token: TOKEN,
       baseUrl: api.url,
       headers: { "X-Team": "core" },
       userAgent: "my-app/1.2",
     });
-    await client.GET("/v1/users/me");
+    await loosely(client).GET(SIMPLE_GET);
     const { headers } = api.requests.at(-1)!;
     expect(headers["x-team"]).toBe("core");
     expect(headers["user-agent"]).toMatch(/^my-app\/1\.2 codegen-api\/\d+\.\d+\.\d+/);
@@ -165,14 +175,17 @@ describe("Authorization", () => {
 });
 
 describe("the token stays secret", () => {
-  it("is absent from JSON.stringify and util.inspect of the client and of call results", async () => {
-    const client = createCodegenClient({ token: TOKEN, baseUrl: api.url, orgId: 7 });
-    const result = await client.GET("/v1/users/me");
-    for (const value of [client, result, result.response.headers]) {
-      expect(JSON.stringify(value) ?? "").not.toContain(TOKEN);
-      expect(inspect(value, { depth: 10, showHidden: true })).not.toContain(TOKEN);
-    }
-  });
+  withSimpleGet(
+    "is absent from JSON.stringify and util.inspect of the client and of call results",
+    async () => {
+      const client = createCodegenClient({ token: TOKEN, baseUrl: api.url, orgId: 7 });
+      const result = await loosely(client).GET(SIMPLE_GET);
+      for (const value of [client, result, result.response.headers]) {
+        expect(JSON.stringify(value) ?? "").not.toContain(TOKEN);
+        expect(inspect(value, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+      }
+    },
+  );
 
   it("is absent from the error for a token that is not a valid header value", () => {
     const bad = `${TOKEN}\n`.repeat(2);
@@ -196,19 +209,22 @@ describe("options and environment", () => {
     }
   });
 
-  it("reads token, orgId and baseUrl from CODEGEN_API_TOKEN, CODEGEN_ORG_ID and CODEGEN_API_BASE_URL", async () => {
-    vi.stubEnv("CODEGEN_API_TOKEN", TOKEN);
-    vi.stubEnv("CODEGEN_ORG_ID", " 42 ");
-    vi.stubEnv("CODEGEN_API_BASE_URL", `${api.url}/`);
-    try {
-      const client = createCodegenClient();
-      expect(client.orgId).toBe(42);
-      await client.GET("/v1/users/me");
-      expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    } finally {
-      vi.unstubAllEnvs();
-    }
-  });
+  withSimpleGet(
+    "reads token, orgId and baseUrl from CODEGEN_API_TOKEN, CODEGEN_ORG_ID and CODEGEN_API_BASE_URL",
+    async () => {
+      vi.stubEnv("CODEGEN_API_TOKEN", TOKEN);
+      vi.stubEnv("CODEGEN_ORG_ID", " 42 ");
+      vi.stubEnv("CODEGEN_API_BASE_URL", `${api.url}/`);
+      try {
+        const client = createCodegenClient();
+        expect(client.orgId).toBe(42);
+        await loosely(client).GET(SIMPLE_GET);
+        expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    },
+  );
 
   it("lets options win over the environment", () => {
     vi.stubEnv("CODEGEN_ORG_ID", "42");
@@ -242,7 +258,7 @@ describe("options and environment", () => {
     expect(() => createCodegenClient({ token: TOKEN, baseUrl })).toThrow(/baseUrl/);
   });
 
-  it("defaults baseUrl to https://api.codegen.com", async () => {
+  withSimpleGet("defaults baseUrl to https://api.codegen.com", async () => {
     const seen: string[] = [];
     const client = createCodegenClient({
       token: TOKEN,
@@ -252,8 +268,8 @@ describe("options and environment", () => {
         return Response.json({});
       },
     });
-    await client.GET("/v1/users/me");
-    expect(seen).toEqual([`https://api.codegen.com/v1/users/me Bearer ${TOKEN}`]);
+    await loosely(client).GET(SIMPLE_GET);
+    expect(seen).toEqual([`https://api.codegen.com${SIMPLE_GET} Bearer ${TOKEN}`]);
   });
 });
 

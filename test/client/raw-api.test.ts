@@ -8,6 +8,14 @@ import {
   type CodegenClientOptions,
 } from "../../src/index.js";
 import { maxInAnyWindow } from "../resilience/helpers.js";
+import {
+  loosely,
+  OPERATIONS,
+  pathOf,
+  SIMPLE_GET,
+  withOperations,
+  withSimpleGet,
+} from "../fixtures/operations.js";
 import { sendJson, startServer, type TestServer } from "./server.js";
 
 const TOKEN = "cg_test_SECRET_raw_9f41";
@@ -18,7 +26,7 @@ const creation = { limit: 2, windowMs: 100 };
 /** The documented table's shape, scaled down: tests wait milliseconds, not a minute. */
 const rateLimits = {
   standard: { limit: 1000, windowMs: 1000 },
-  "agent-creation": { ...creation, operations: ["POST /v1/organizations/{org_id}/agent/run"] },
+  "agent-creation": { ...creation, operations: [OPERATIONS.createAgentRun.route] },
 };
 
 let server: TestServer;
@@ -49,14 +57,18 @@ afterAll(async () => {
 });
 
 const api = (extra: CodegenClientOptions = {}) =>
-  createCodegenApi({
-    token: TOKEN,
-    baseUrl: server.url,
-    orgId: 3,
-    backoff: { baseMs: 1, maxMs: 2 },
-    rateLimits,
-    ...extra,
-  });
+  loosely(
+    createCodegenApi({
+      token: TOKEN,
+      baseUrl: server.url,
+      orgId: 3,
+      backoff: { baseMs: 1, maxMs: 2 },
+      rateLimits,
+      ...extra,
+    }),
+  );
+const CREATE_RUN = pathOf("createAgentRun");
+const GET_RUN = pathOf("getAgentRun");
 
 describe("createCodegenApi: the raw client, without the helpers", () => {
   it("has the call methods, use/eject and orgId, and nothing else", () => {
@@ -77,78 +89,90 @@ describe("createCodegenApi: the raw client, without the helpers", () => {
     expect(api().orgId).toBe(3);
   });
 
-  it("sends the token to the configured origin, added after middleware, and not to another origin", async () => {
-    const client = api();
-    const logged: string[] = [];
-    client.use({ onRequest: ({ request }) => void logged.push(JSON.stringify([...request.headers])) });
-    const { data } = await client.GET("/v1/users/me");
-    expect(data?.id).toBe(1);
-    expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(logged[0]).not.toContain(TOKEN);
-    await client.GET("/v1/users/me", { baseUrl: elsewhere.url });
-    expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
-  });
+  withSimpleGet(
+    "sends the token to the configured origin, added after middleware, and not to another origin",
+    async () => {
+      const client = api();
+      const logged: string[] = [];
+      client.use({ onRequest: ({ request }) => void logged.push(JSON.stringify([...request.headers])) });
+      const { data } = await client.GET(SIMPLE_GET);
+      expect(data?.id).toBe(1);
+      expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      expect(logged[0]).not.toContain(TOKEN);
+      await client.GET(SIMPLE_GET, { baseUrl: elsewhere.url });
+      expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
+    },
+  );
 
-  it("its call methods work detached, as openapi-fetch's do", async () => {
+  withSimpleGet("its call methods work detached, as openapi-fetch's do", async () => {
     const { GET, request } = api();
-    await expect(GET("/v1/users/me")).resolves.toMatchObject({ data: { id: 1 } });
-    await expect(request("get", "/v1/users/me")).resolves.toMatchObject({ data: { id: 1 } });
+    await expect(GET(SIMPLE_GET)).resolves.toMatchObject({ data: { id: 1 } });
+    await expect(request("get", SIMPLE_GET)).resolves.toMatchObject({ data: { id: 1 } });
     expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
-  it("retries a GET after a 503, re-sending the token, and onRetry never sees it", async () => {
-    flaky = 0;
-    const events: unknown[] = [];
-    const path = "/v1/organizations/{org_id}/agent/run/{agent_run_id}";
-    const { data } = await api({ onRetry: (event) => events.push(event) }).GET(path, runParams(7));
-    expect(data?.id).toBe(7);
-    expect(events).toHaveLength(1);
-    expect(inspect(events, { depth: 10 })).not.toContain(TOKEN);
-    const [first, second] = server.requests.slice(-2);
-    expect(first?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(second?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-  });
+  withOperations("getAgentRun")(
+    "retries a GET after a 503, re-sending the token, and onRetry never sees it",
+    async () => {
+      flaky = 0;
+      const events: unknown[] = [];
+      const { data } = await api({ onRetry: (event) => events.push(event) }).GET(GET_RUN, runParams(7));
+      expect(data?.id).toBe(7);
+      expect(events).toHaveLength(1);
+      expect(inspect(events, { depth: 10 })).not.toContain(TOKEN);
+      const [first, second] = server.requests.slice(-2);
+      expect(first?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      expect(second?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    },
+  );
 
-  it("throttles per rate-limit group: a burst never puts more than the limit in any window", async () => {
-    created.length = 0;
-    const client = api();
-    const burst = 3 * creation.limit + 1;
-    const results = await Promise.all(
-      Array.from({ length: burst }, () => client.POST("/v1/organizations/{org_id}/agent/run", createParams)),
-    );
-    expect(results.every(({ response }) => response.ok)).toBe(true);
-    expect(created).toHaveLength(burst);
-    expect(maxInAnyWindow(created, creation.windowMs)).toBeLessThanOrEqual(creation.limit);
-  });
+  withOperations("createAgentRun")(
+    "throttles per rate-limit group: a burst never puts more than the limit in any window",
+    async () => {
+      created.length = 0;
+      const client = api();
+      const burst = 3 * creation.limit + 1;
+      const results = await Promise.all(
+        Array.from({ length: burst }, () => client.POST(CREATE_RUN, createParams)),
+      );
+      expect(results.every(({ response }) => response.ok)).toBe(true);
+      expect(created).toHaveLength(burst);
+      expect(maxInAnyWindow(created, creation.windowMs)).toBeLessThanOrEqual(creation.limit);
+    },
+  );
 
-  it("applies the documented limits by default: the 11th create-run POST within a minute is refused", async () => {
-    created.length = 0;
-    const client = api({ rateLimits: undefined, throttle: "fail" });
-    for (let i = 0; i < 10; i++) await client.POST("/v1/organizations/{org_id}/agent/run", createParams);
-    const error = await client
-      .POST("/v1/organizations/{org_id}/agent/run", createParams)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ThrottledError);
-    expect((error as ThrottledError).message).toContain("(agent-creation: 10 requests per 60 s)");
-    expect(created).toHaveLength(10);
-  });
+  withOperations("createAgentRun")(
+    "applies the documented limits by default: the 11th create-run POST within a minute is refused",
+    async () => {
+      created.length = 0;
+      const client = api({ rateLimits: undefined, throttle: "fail" });
+      for (let i = 0; i < 10; i++) await client.POST(CREATE_RUN, createParams);
+      const error = await client.POST(CREATE_RUN, createParams).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ThrottledError);
+      expect((error as ThrottledError).message).toContain("(agent-creation: 10 requests per 60 s)");
+      expect(created).toHaveLength(10);
+    },
+  );
 
-  it("times an attempt out with the per-request timeout", async () => {
-    const pending = api({ maxRetries: 0 }).GET("/v1/organizations/{org_id}/agent/run/{agent_run_id}", {
+  withOperations("getAgentRun")("times an attempt out with the per-request timeout", async () => {
+    const pending = api({ maxRetries: 0 }).GET(GET_RUN, {
       ...runParams(8),
       timeout: 50,
     });
     await expect(pending).rejects.toBeInstanceOf(TimeoutError);
   });
 
-  it("keeps the token out of JSON.stringify and util.inspect of the client and of results", async () => {
-    const client = api();
-    const result = await client.GET("/v1/users/me");
-    for (const value of [client, result]) {
-      expect(JSON.stringify(value) ?? "").not.toContain(TOKEN);
-      expect(inspect(value, { depth: 10, showHidden: true })).not.toContain(TOKEN);
-    }
-  });
+  withSimpleGet(
+    "keeps the token out of JSON.stringify and util.inspect of the client and of results",
+    async () => {
+      const client = api();
+      const result = await client.GET(SIMPLE_GET);
+      for (const value of [client, result]) {
+        expect(JSON.stringify(value) ?? "").not.toContain(TOKEN);
+        expect(inspect(value, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+      }
+    },
+  );
 
   it("checks its options like createCodegenClient: a missing token names the option and the env var", () => {
     vi.stubEnv("CODEGEN_API_TOKEN", "");

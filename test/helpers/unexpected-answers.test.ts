@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as routes from "../../src/generated/routes.js";
 import { CodegenError, createCodegenClient, UnexpectedResponseError } from "../../src/index.js";
 import { startServer, type TestServer } from "../client/server.js";
-import { withHelpers } from "./fixtures.js";
+import { tested, withHelpers } from "./fixtures.js";
 
 /** Every request gets the same 200 answer, whatever the path: the tests set it. */
 let answer: { body: string; headers?: Record<string, string> };
@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = () => createCodegenClient({ token: "t", orgId: 1, baseUrl: server.url, maxRetries: 0 });
+const client = () =>
+  tested(createCodegenClient({ token: "t", orgId: 1, baseUrl: server.url, maxRetries: 0 }));
 const failure = (pending: Promise<unknown>) =>
   pending.then(
     () => undefined,

@@ -106,6 +106,46 @@ async function packageTestsPass(): Promise<void> {
   expect(stdout).toMatch(/Tests\s+\S*\d+ passed/);
 }
 
+/**
+ * The TypeScript errors in the package's own test files (all of test/, as committed) when checked against the
+ * scratch project's regenerated code, as `vitest --typecheck` and `tsc` would report them. Errors elsewhere (src/,
+ * scripts/) are not the tests' to prevent. The copied tests are removed afterwards: later steps run only the
+ * spec-driven ones.
+ */
+async function testFileTypeErrors(): Promise<string[]> {
+  await cp(join(repo, "test"), join(scratch, "test"), { recursive: true });
+  await writeFile(
+    join(scratch, "tsconfig.test-files.json"),
+    JSON.stringify({ extends: "./tsconfig.json", include: ["test"] }),
+  );
+  try {
+    const output = await promisify(execFile)(
+      process.execPath,
+      [
+        join(repo, "node_modules/typescript/bin/tsc"),
+        "--noEmit",
+        "--pretty",
+        "false",
+        "-p",
+        "tsconfig.test-files.json",
+      ],
+      { cwd: scratch },
+    ).then(
+      ({ stdout }) => stdout,
+      (error: { stdout?: string; stderr?: string }) => {
+        // tsc exits 2 with its diagnostics on stdout; anything else is a failure to run it.
+        if (!/error TS\d+/.test(error.stdout ?? "")) throw error;
+        return error.stdout!;
+      },
+    );
+    return output.split("\n").filter((line) => line.startsWith("test/"));
+  } finally {
+    await rm(join(scratch, "test"), { recursive: true, force: true });
+    await rm(join(scratch, "tsconfig.test-files.json"));
+    await cp(join(repo, "test/helpers/surface.test.ts"), join(scratch, "test/helpers/surface.test.ts"));
+  }
+}
+
 /** Every generated output and the built dist/, as bytes, to show that a failed build touched none of them. */
 async function outputs(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -196,6 +236,30 @@ describe("the docs change, the package regenerates with no hand edit", () => {
     expect(lastBuild.log.join("\n")).not.toMatch(/\*\*breaking\*\* (helper|type)/);
     await packageTestsPass();
   });
+
+  it("operations the tests called dropped, schemas the type tests named renamed: every test file still type-checks", async () => {
+    await unlinkPage("Get Current User Info");
+    await unlinkPage("Get Users");
+    for (const page of ["create-agent-run", "get-agent-run", "list-agent-runs", "resume-agent-run"])
+      await editPage(`api-reference/agents/${page}.md`, (text) =>
+        text.replaceAll("AgentRunResponse", "AgentRunOut").replaceAll("CreateAgentRunInput", "AgentRunInput"),
+      );
+    await regenerate();
+    const report = await surface();
+    expect(report.operations).not.toHaveProperty("getCurrentUserInfo");
+    expect(report.operations).not.toHaveProperty("getUsers");
+    const schemas = Object.keys(
+      (
+        JSON.parse(await readFile(join(scratch, "src/generated/openapi.json"), "utf8")) as {
+          components: { schemas: Record<string, unknown> };
+        }
+      ).components.schemas,
+    );
+    expect(schemas).toContain("AgentRunOut");
+    expect(schemas).not.toContain("CreateAgentRunInput");
+    expect(await testFileTypeErrors()).toEqual([]);
+    await packageTestsPass();
+  }, 90_000);
 
   it("a new required parameter reaches the helper, and the changed signature is reported as breaking", async () => {
     await overlay("new-required-parameter");

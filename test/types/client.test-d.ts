@@ -1,28 +1,41 @@
 import { describe, expectTypeOf, it } from "vitest";
+import type { TypedApi } from "../../src/client.js";
 import {
   createCodegenClient,
   type AgentRun,
-  type AgentRunPage,
+  type AgentRunLog,
+  type AgentRunWithLogs,
   type CodegenApiError,
   type OperationBody,
   type OperationName,
   type OperationParams,
   type OperationResponse,
-  type User,
 } from "../../src/index.js";
 import type { OperationIds } from "../../src/generated/helpers.js";
-import type { components, operations } from "../../src/generated/schema.js";
+import type { components, operations, paths } from "../../src/generated/schema.js";
+import type { FixturePaths, FixtureSchemas } from "../fixtures/paths.js";
 
-const client = createCodegenClient({ token: "t", orgId: 1 });
+/**
+ * The raw calls are typed by the `paths` the client is built with: tested against a pinned fixture, so that these
+ * tests keep compiling when Codegen's docs drop, move or rename what they name. The names users write are tested
+ * on today's docs, through the operations the hand-written helpers need (getAgentRun, getAgentRunLogs: the build
+ * fails without them) or over every operation at once.
+ */
+const codegen = createCodegenClient({ token: "t", orgId: 1 });
+const client = codegen as unknown as TypedApi<FixturePaths>;
 const RUN = "/v1/organizations/{org_id}/agent/run/{agent_run_id}" as const;
 
 describe("raw typed calls", () => {
+  it("the live client's calls are those of TypedApi over the generated paths", () => {
+    expectTypeOf(codegen.GET).toEqualTypeOf<TypedApi<paths>["GET"]>();
+  });
+
   it("types data from the path's 200 response", async () => {
     const { data, error } = await client.GET(RUN, { params: { path: { org_id: 1, agent_run_id: 2 } } });
-    expectTypeOf(data).toEqualTypeOf<AgentRun | undefined>();
+    expectTypeOf(data).toEqualTypeOf<FixtureSchemas["AgentRun"] | undefined>();
     expectTypeOf(error).not.toBeAny();
     const users = await client.GET("/v1/organizations/{org_id}/users", { params: { path: { org_id: 1 } } });
-    expectTypeOf(users.data?.items).toEqualTypeOf<User[] | undefined>();
+    expectTypeOf(users.data?.items).toEqualTypeOf<FixtureSchemas["User"][] | undefined>();
   });
 
   it("rejects a path the API does not have", () => {
@@ -83,35 +96,48 @@ describe("options", () => {
 
 describe("helpers", () => {
   it("resolve to the data, typed", () => {
-    expectTypeOf(client.agentRuns.get).returns.resolves.toEqualTypeOf<AgentRun>();
-    expectTypeOf(client.users.me).returns.resolves.toEqualTypeOf<User>();
+    expectTypeOf(codegen.agentRuns.get).returns.resolves.toEqualTypeOf<AgentRun>();
+    expectTypeOf<Awaited<ReturnType<typeof codegen.agentRuns.logs>>>().toEqualTypeOf<AgentRunWithLogs>();
+    expectTypeOf(codegen.waitForAgentRun).returns.resolves.toEqualTypeOf<AgentRun>();
   });
 });
 
+/** The JSON body of an operation, as openapi-typescript writes it; `never` when it takes none. */
+type BodyOf<Operation extends { requestBody?: unknown }> = [NonNullable<Operation["requestBody"]>] extends [
+  never,
+]
+  ? never
+  : NonNullable<Operation["requestBody"]> extends { content: { "application/json": infer Body } }
+    ? Body
+    : never;
+
 describe("names users write", () => {
   it("schema aliases are the generated components", () => {
-    expectTypeOf<AgentRun>().toEqualTypeOf<components["schemas"]["AgentRunResponse"]>();
-    expectTypeOf<AgentRunPage["items"]>().toEqualTypeOf<AgentRun[]>();
+    type Documented =
+      operations[OperationIds["getAgentRun"]]["responses"][200]["content"]["application/json"];
+    expectTypeOf<AgentRun>().toEqualTypeOf<Documented>();
+    expectTypeOf<Documented>().toExtend<components["schemas"][keyof components["schemas"]]>();
+    expectTypeOf<NonNullable<AgentRunWithLogs["logs"]>>().toEqualTypeOf<AgentRunLog[]>();
     expectTypeOf<CodegenApiError["status"]>().toEqualTypeOf<number>();
   });
 
   it("every operation has a short name, and they are distinct", () => {
     expectTypeOf<Exclude<keyof operations, OperationIds[OperationName]>>().toEqualTypeOf<never>();
-    expectTypeOf<"createAgentRun">().toExtend<OperationName>();
-    expectTypeOf<"getCurrentUserInfo">().toExtend<OperationName>();
+    expectTypeOf<"getAgentRun">().toExtend<OperationName>();
+    expectTypeOf<"getAgentRunLogs">().toExtend<OperationName>();
   });
 
   it("operation params, body and response", () => {
-    expectTypeOf<OperationBody<"createAgentRun">>().toEqualTypeOf<
-      components["schemas"]["CreateAgentRunInput"]
-    >();
+    expectTypeOf<{ [Name in OperationName]: OperationBody<Name> }>().toEqualTypeOf<{
+      [Name in OperationName]: BodyOf<operations[OperationIds[Name]]>;
+    }>();
     expectTypeOf<OperationBody<"getAgentRun">>().toBeNever();
     expectTypeOf<OperationResponse<"getAgentRun">>().toEqualTypeOf<AgentRun>();
     expectTypeOf<OperationParams<"getAgentRun">["path"]>().toEqualTypeOf<{
       org_id: number;
       agent_run_id: number;
     }>();
-    expectTypeOf<NonNullable<OperationParams<"listAgentRuns">["query"]>["limit"]>().toEqualTypeOf<
+    expectTypeOf<NonNullable<OperationParams<"getAgentRunLogs">["query"]>["limit"]>().toEqualTypeOf<
       number | undefined
     >();
   });
@@ -120,7 +146,7 @@ describe("names users write", () => {
 describe("per-request resilience options on raw calls", () => {
   it("are accepted, typed, and keep the call's typing", async () => {
     const { data } = await client.GET("/v1/users/me", { timeout: 5_000, maxRetries: 0, throttle: "fail" });
-    expectTypeOf(data).toEqualTypeOf<User | undefined>();
+    expectTypeOf(data).toEqualTypeOf<FixtureSchemas["User"] | undefined>();
     void client.POST("/v1/organizations/{org_id}/agent/run", {
       params: { path: { org_id: 1 } },
       body: { prompt: "x" },
