@@ -28,14 +28,17 @@ export function requireOrgId(core: CoreClient, override?: number): number {
 }
 
 /**
- * openapi-fetch's `{ data, error, response }` to the data, or the typed `CodegenApiError` for a non-2xx answer
- * and `UnexpectedResponseError` for a 2xx without a body.
+ * openapi-fetch's `{ data, error, response }` to the data, or the typed `CodegenApiError` for a non-2xx answer.
+ * Every documented operation answers JSON, so a 2xx with an empty body (other than a 204) is an
+ * `UnexpectedResponseError`; so is `null` where the caller reads an object (`answer: "object"`), while an
+ * operation whose schema allows any JSON may well answer `null`.
  * A 2xx whose body is not JSON makes openapi-fetch throw a bare SyntaxError: that is a broken answer, a
  * `ConnectionError` (the resilience layer, when present, has already retried it for safe methods).
  */
 export async function unwrap<T>(
   pending: Promise<{ data?: T; error?: unknown; response: Response }>,
   operation: OperationRef,
+  answer?: "object",
 ): Promise<T> {
   const { data, error, response } = await pending.catch((cause: unknown) => {
     throw cause instanceof SyntaxError
@@ -46,8 +49,7 @@ export async function unwrap<T>(
       : cause;
   });
   if (!response.ok) throw createApiError({ status: response.status, body: error, operation, response });
-  // Every documented operation answers JSON; only a 204 may say nothing.
-  if (data == null && response.status != 204)
+  if (data === undefined ? response.status != 204 : data === null && answer)
     throw new UnexpectedResponseError(operation, data === null ? "null" : "an empty body");
   return data as T;
 }

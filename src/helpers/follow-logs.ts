@@ -45,6 +45,7 @@ export async function* followAgentRunLogs(
           routes.getAgentRunLogs,
           { path: { agent_run_id: agentRunId }, query: { skip, limit: MAX_PAGE_SIZE } },
           { orgId, maxRetries, signal },
+          "object",
         ),
       );
       status = { status: page.status };

@@ -121,7 +121,7 @@ export function pagedList<Page, Item>(
     {
       name: route,
       fetchPage: (skip, limit) =>
-        send(core, route, { ...parts, query: { ...filters, skip, limit } }, pageOptions),
+        send(core, route, { ...parts, query: { ...filters, skip, limit } }, pageOptions, "object"),
       items: (page: any) => {
         const list = page[items];
         if (Array.isArray(list)) return list;

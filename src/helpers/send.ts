@@ -34,6 +34,8 @@ export function send<T>(
   route: string,
   parts: CallParts,
   options: RequestOptions = {},
+  /** "object": the caller reads the answer's fields, so `null` is an `UnexpectedResponseError`. */
+  answer?: "object",
 ): Promise<T> {
   const [method, path] = splitRoute(route);
   const init: Record<string, unknown> = withOrg(core, path, parts, options);
@@ -41,7 +43,7 @@ export function send<T>(
   for (const key of ["signal", "timeout", "maxRetries"] as const)
     if (options[key] !== undefined) init[key] = options[key];
   const request = core.api.request as (method: string, path: string, init: object) => Promise<never>;
-  return unwrap<T>(request(method, path, init), { method, path });
+  return unwrap<T>(request(method, path, init), { method, path }, answer);
 }
 
 /** openapi-fetch's `{ params, body }` of a call, with the organization filled in where the operation takes it. */

@@ -47,11 +47,8 @@ export async function waitForAgentRun(
           core,
           routes.getAgentRun,
           { path: { agent_run_id: agentRunId } },
-          {
-            orgId,
-            maxRetries,
-            signal,
-          },
+          { orgId, maxRetries, signal },
+          "object",
         ),
       );
       if (!last || run.status !== last.status) onUpdate?.(run);
