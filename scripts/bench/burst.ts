@@ -13,6 +13,7 @@ import createClient from "openapi-fetch";
 import { rateLimits } from "../../src/generated/operations.js";
 import { withResilience, type ThrottleMode } from "../../src/resilience/index.js";
 import { exitIfHelp, isQuick } from "../lib/cli-help.js";
+import { maxInAnyWindow } from "../lib/windows.js";
 
 exitIfHelp({
   command: "npm run bench:burst",
@@ -62,16 +63,6 @@ async function startLimitedServer() {
   return { url, arrivals, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-function maxInAnyWindow(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  for (let start = 0, end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= windowMs) start++;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
-}
-
 async function burst(throttle: ThrottleMode) {
   const server = await startLimitedServer();
   const api = withResilience((transport) => createClient({ baseUrl: server.url, ...transport }), server.url, {
@@ -89,7 +80,7 @@ async function burst(throttle: ThrottleMode) {
   await server.close();
   return {
     wallMs,
-    maxSeen: maxInAnyWindow(server.arrivals),
+    maxSeen: maxInAnyWindow(server.arrivals, windowMs),
     rejected: results.filter(({ response }) => response.status === 429).length,
   };
 }

@@ -75,13 +75,4 @@ export async function startLimitedApi(options: { limit: number; windowMs: number
   return api;
 }
 
-/** The most arrivals within any `windowMs` (a window is half-open: exactly `windowMs` apart is two windows). */
-export function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  for (let start = 0, end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= windowMs) start++;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
-}
+export { maxInAnyWindow } from "../../scripts/lib/windows.js";

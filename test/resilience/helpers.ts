@@ -77,14 +77,4 @@ export function split(route: string): [string, string] {
   return [method.toLowerCase(), path];
 }
 
-/** The most requests seen in any window of `windowMs` (half-open), given arrival times. */
-export function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= windowMs) start++;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
-}
+export { maxInAnyWindow } from "../../scripts/lib/windows.js";
