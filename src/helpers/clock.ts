@@ -1,4 +1,4 @@
-import { sleep } from "../resilience/index.js";
+import { sleep } from "../resilience/sleep.js";
 
 /** Time as the polling helpers see it; injectable so tests and benchmarks can simulate hours in milliseconds. */
 export interface Clock {

@@ -1,4 +1,5 @@
 import { onAbort } from "../resilience/abort.js";
+import { sleep } from "../resilience/sleep.js";
 import type { RateLimiter } from "../resilience/store.js";
 import { SlidingWindowLimiter, type ReleaseSlot } from "../resilience/throttle.js";
 import { acquireScript, pauseScript, releaseScript } from "./scripts.js";
@@ -135,21 +136,5 @@ function untilDone(turn: Promise<void>, signal?: AbortSignal): Promise<void> {
       unsubscribe();
       resolve();
     });
-  });
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const timer = setTimeout(() => {
-      unsubscribe?.();
-      resolve();
-    }, ms);
-    const unsubscribe =
-      signal &&
-      onAbort(signal, () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      });
   });
 }

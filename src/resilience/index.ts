@@ -7,8 +7,8 @@
  */
 import { defaultPathSerializer, type Client } from "openapi-fetch";
 import { CodegenError, ConnectionError, parseRetryAfter, ThrottledError, TimeoutError } from "../errors.js";
-import { onAbort } from "./abort.js";
 import * as deadlines from "./deadlines.js";
+import { sleep } from "./sleep.js";
 import { rulesOf } from "./limits.js";
 import { checked, resolveOptions, type RequestResilienceOptions, type ResilienceOptions } from "./options.js";
 import type { RateLimiter } from "./store.js";
@@ -190,21 +190,4 @@ function describeCause(error: any): string {
     (part) => typeof part == "string" && part,
   );
   return `${error instanceof Error ? error.message : error}${detail.length ? ` (${detail.join(" ")})` : ""}`;
-}
-
-/** Sleeps `ms`, rejecting with the signal's reason as soon as it aborts (also the helpers' system clock). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const timer = setTimeout(() => {
-      unsubscribe?.();
-      resolve();
-    }, ms);
-    const unsubscribe =
-      signal &&
-      onAbort(signal, () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      });
-  });
 }
