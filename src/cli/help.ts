@@ -1,3 +1,5 @@
+// The examples use Get Agent Run (the command needs it to wait) wherever the docs put it.
+import { getAgentRun } from "../generated/routes.js";
 import { EXIT_CODES_HELP } from "./exit-codes.js";
 
 const COMMON = `Common options:
@@ -67,8 +69,8 @@ Lists the organization's users.`,
 
 Sends any documented operation through the typed client (auth, throttling, retries) and prints the JSON answer.
 The path is a documented template or a concrete path matching one, e.g.
-  codegen-api api GET /v1/organizations/{org_id}/agent/run/{agent_run_id} -f agent_run_id=42
-  codegen-api api GET /v1/organizations/1/agent/runs -f limit=5
+  codegen-api api ${getAgentRun} -f agent_run_id=42
+  codegen-api api ${getAgentRun.replace("{org_id}", "1").replace("{agent_run_id}", "42")}
 Rule: -f key=value fills {key} when the path template has it; other fields go to the query for GET and
 DELETE, to the JSON body otherwise (merged over --input). {org_id} defaults to --org-id / CODEGEN_ORG_ID.
 Numbers, true, false and null are sent as JSON values.

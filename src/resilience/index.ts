@@ -8,10 +8,10 @@
 import { defaultPathSerializer, type Client } from "openapi-fetch";
 import { CodegenError, ConnectionError, parseRetryAfter, ThrottledError, TimeoutError } from "../errors.js";
 import * as deadlines from "./deadlines.js";
-import { sleep } from "./sleep.js";
 import { rulesOf } from "./limits.js";
 import { checked, resolveOptions, type RequestResilienceOptions, type ResilienceOptions } from "./options.js";
 import type { RateLimiter } from "./store.js";
+import { sleep } from "./sleep.js";
 import { SlidingWindowLimiter } from "./throttle.js";
 import { authorized, createTransport, describing, type Authorize, type Transport } from "./transport.js";
 
@@ -95,7 +95,9 @@ export function withResilience<C extends Client<any>>(
 
     for (let retry = 0; ; retry++) {
       userSignal?.throwIfAborted();
-      let release = await limiter?.tryAcquire();
+      let release = limiter?.tryAcquire();
+      // The in-process limiter answers at once: only a shared store's answer costs the call an await.
+      if (release instanceof Promise) release = await release;
       if (limiter && !release) {
         if (throttle === "fail")
           throw new ThrottledError(
